@@ -1,0 +1,709 @@
+//! Week files: JSON text → raw structs (unknown keys kept) → a validated [`Week`].
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::{DayTime, Duration, Expect, Forum, Language, MAX_DAYS, Room, Rules, Week, is_valid_id};
+use crate::suggest;
+
+/// The keys of the week object that `fora` reads.
+pub const WEEK_KEYS: &[&str] = &[
+    "name",
+    "timezone",
+    "start",
+    "end",
+    "language",
+    "description",
+    "updated",
+    "registrations",
+    "participants",
+    "rooms",
+    "rules",
+    "expect",
+    "fora",
+];
+/// The keys of a forum that `fora` reads.
+pub const FORUM_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "format",
+    "start",
+    "duration",
+    "room",
+    "speakers",
+    "description",
+    "url",
+];
+/// The keys of a room that `fora` reads.
+pub const ROOM_KEYS: &[&str] = &["id", "name", "url", "capacity"];
+/// The keys of `rules` that `fora` reads.
+pub const RULES_KEYS: &[&str] = &[
+    "day_start",
+    "day_end",
+    "min_gap",
+    "max_hours_per_day",
+    "parallel",
+];
+/// The keys of `expect` that `fora` reads.
+pub const EXPECT_KEYS: &[&str] = &["fora", "hours"];
+
+/// Why a week file could not be read or understood.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum InputError {
+    /// The file holds nothing but white space.
+    #[error("the file is empty")]
+    Empty,
+    /// The file is not UTF-8 text.
+    #[error("the file is not UTF-8 text (invalid byte at line {line}, column {column})")]
+    NotUtf8 {
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column (in bytes) of the first bad byte.
+        column: usize,
+    },
+    /// The text is not JSON, or a value has the wrong JSON type.
+    #[error("{message}")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong, with the path of the value when known (`fora[3].title`).
+        message: String,
+    },
+    /// The JSON is not an object.
+    #[error("the file holds {found}, but a week file holds one JSON object")]
+    NotObject {
+        /// What it holds instead ("an array").
+        found: &'static str,
+    },
+    /// A value has the right JSON type but cannot be understood.
+    #[error("{place}: {message}")]
+    Invalid {
+        /// Where: `week`, `forum "eroeffnung"`, `room "plenum"`, `rules`, `expect`.
+        place: String,
+        /// What is wrong, naming the value.
+        message: String,
+    },
+}
+
+impl InputError {
+    /// Line and column, where the error has them.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match *self {
+            Self::NotUtf8 { line, column } | Self::Json { line, column, .. } => {
+                Some((line, column))
+            }
+            _ => None,
+        }
+    }
+
+    fn invalid(place: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Invalid {
+            place: place.into(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawWeek {
+    name: Option<String>,
+    timezone: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    language: Option<String>,
+    description: Option<String>,
+    updated: Option<String>,
+    registrations: Option<u64>,
+    participants: Option<u64>,
+    rooms: Option<Vec<RawRoom>>,
+    rules: Option<RawRules>,
+    expect: Option<RawExpect>,
+    fora: Option<Vec<RawForum>>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct RawForum {
+    id: Option<String>,
+    title: Option<String>,
+    format: Option<String>,
+    start: Option<String>,
+    duration: Option<Value>,
+    room: Option<String>,
+    speakers: Option<Vec<String>>,
+    description: Option<String>,
+    url: Option<String>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct RawRoom {
+    id: Option<String>,
+    name: Option<String>,
+    url: Option<String>,
+    capacity: Option<u64>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct RawRules {
+    day_start: Option<String>,
+    day_end: Option<String>,
+    min_gap: Option<Value>,
+    max_hours_per_day: Option<f64>,
+    parallel: Option<bool>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct RawExpect {
+    fora: Option<u64>,
+    hours: Option<f64>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+impl Week {
+    /// Reads and validates the week file at `path`.
+    pub fn load(path: &Path) -> Result<Self, crate::Error> {
+        let bytes = std::fs::read(path).map_err(|source| crate::Error::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::from_bytes(&bytes).map_err(|error| crate::Error::Input {
+            path: path.to_owned(),
+            error,
+        })
+    }
+
+    /// Validates a week file's bytes, which must be UTF-8.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, InputError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Self::from_json(text),
+            Err(e) => {
+                let before = &bytes[..e.valid_up_to()];
+                let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+                let column = before.len()
+                    - before
+                        .iter()
+                        .rposition(|&b| b == b'\n')
+                        .map_or(0, |p| p + 1)
+                    + 1;
+                Err(InputError::NotUtf8 { line, column })
+            }
+        }
+    }
+
+    /// Validates a week file's text.
+    pub fn from_json(text: &str) -> Result<Self, InputError> {
+        // Windows editors like to start UTF-8 files with a byte order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(InputError::Empty);
+        }
+        if !text.trim_start().starts_with('{') {
+            return Err(match serde_json::from_str::<Value>(text) {
+                Err(e) => json_error(&e, None),
+                Ok(value) => InputError::NotObject {
+                    found: match value {
+                        Value::Array(_) => "an array",
+                        Value::String(_) => "a string",
+                        Value::Number(_) => "a number",
+                        Value::Bool(_) => "a boolean",
+                        Value::Null | Value::Object(_) => "null",
+                    },
+                },
+            });
+        }
+        let raw: RawWeek = serde_json::from_str(text).map_err(|e| {
+            if e.is_data() {
+                // Read again, now tracking where we are, to name the value's path.
+                let mut deserializer = serde_json::Deserializer::from_str(text);
+                if let Err(tracked) =
+                    serde_path_to_error::deserialize::<_, RawWeek>(&mut deserializer)
+                {
+                    let path = tracked.path().to_string();
+                    return json_error(tracked.inner(), Some(&path));
+                }
+            }
+            json_error(&e, None)
+        })?;
+        raw.resolve()
+    }
+}
+
+fn json_error(error: &serde_json::Error, path: Option<&str>) -> InputError {
+    let full = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full);
+    InputError::Json {
+        line: error.line(),
+        column: error.column(),
+        message: match path {
+            Some(path) if path != "." && !path.is_empty() => format!("{path}: {message}"),
+            _ => message.to_owned(),
+        },
+    }
+}
+
+const WEEK: &str = "week";
+
+impl RawWeek {
+    fn resolve(self) -> Result<Week, InputError> {
+        let name = required_text(self.name, WEEK, "name")?;
+        let timezone = time_zone(&required_text(self.timezone, WEEK, "timezone")?)?;
+        let start = date(&required_text(self.start, WEEK, "start")?, "start")?;
+        let end = date(&required_text(self.end, WEEK, "end")?, "end")?;
+        if end < start {
+            return Err(InputError::invalid(
+                WEEK,
+                format!("end {end} is before start {start}"),
+            ));
+        }
+        let days = (end - start).num_days() + 1;
+        if days > MAX_DAYS {
+            return Err(InputError::invalid(
+                WEEK,
+                format!(
+                    "{start} to {end} spans {days} days; a week file may span at most {MAX_DAYS}"
+                ),
+            ));
+        }
+        let language = self
+            .language
+            .map(|code| {
+                Language::parse(&code).ok_or_else(|| {
+                    InputError::invalid(
+                        WEEK,
+                        format!("language {code:?} is not supported; use \"de\" or \"en\""),
+                    )
+                })
+            })
+            .transpose()?;
+        let updated = self
+            .updated
+            .map(|text| updated(&text, timezone))
+            .transpose()?;
+        let Some(raw_fora) = self.fora else {
+            return Err(InputError::invalid(
+                WEEK,
+                "the key \"fora\" is missing; give it a list of fora, even an empty one []",
+            ));
+        };
+        let rooms = self
+            .rooms
+            .map(|rooms| {
+                rooms
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, r)| r.resolve(i))
+                    .collect()
+            })
+            .transpose()?;
+        let fora = raw_fora
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| f.resolve(i))
+            .collect::<Result<_, _>>()?;
+        Ok(Week {
+            name,
+            timezone,
+            start,
+            end,
+            language,
+            description: self.description,
+            updated,
+            registrations: self.registrations,
+            participants: self.participants,
+            rooms,
+            rules: self
+                .rules
+                .map(RawRules::resolve)
+                .transpose()?
+                .unwrap_or_default(),
+            expect: self
+                .expect
+                .map(RawExpect::resolve)
+                .transpose()?
+                .unwrap_or_default(),
+            fora,
+            extra: self.extra,
+        })
+    }
+}
+
+impl RawForum {
+    fn resolve(self, index: usize) -> Result<Forum, InputError> {
+        let place = format!("forum #{}", index + 1);
+        let id = required_text(self.id, &place, "id")?;
+        let place = format!("forum {id:?}");
+        if !is_valid_id(&id) {
+            return Err(InputError::invalid(
+                &place,
+                "an id may hold only ASCII letters, digits, \"-\" and \"_\"",
+            ));
+        }
+        let title = required_text(self.title, &place, "title")?;
+        let duration = duration(self.duration, &place, "duration")?.ok_or_else(|| {
+            InputError::invalid(&place, "has no \"duration\"; add one like \"90m\"")
+        })?;
+        let start = self
+            .start
+            .map(|text| {
+                local_date_time(&text).ok_or_else(|| {
+                    InputError::invalid(
+                        &place,
+                        format!("start {text:?} is not a local date-time; write it like \"2020-06-23T10:00\""),
+                    )
+                })
+            })
+            .transpose()?;
+        Ok(Forum {
+            id,
+            title,
+            format: self.format,
+            start,
+            duration,
+            room: self.room,
+            speakers: self.speakers.unwrap_or_default(),
+            description: self.description,
+            url: self.url,
+            extra: self.extra,
+        })
+    }
+}
+
+impl RawRoom {
+    fn resolve(self, index: usize) -> Result<Room, InputError> {
+        let id = required_text(self.id, &format!("room #{}", index + 1), "id")?;
+        if !is_valid_id(&id) {
+            return Err(InputError::invalid(
+                format!("room {id:?}"),
+                "an id may hold only ASCII letters, digits, \"-\" and \"_\"",
+            ));
+        }
+        Ok(Room {
+            name: self
+                .name
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| id.clone()),
+            id,
+            url: self.url,
+            capacity: self.capacity,
+            extra: self.extra,
+        })
+    }
+}
+
+impl RawRules {
+    fn resolve(self) -> Result<Rules, InputError> {
+        const PLACE: &str = "rules";
+        let day_time = |text: Option<String>, key: &str| {
+            text.map(|t| {
+                DayTime::parse(&t).ok_or_else(|| {
+                    InputError::invalid(
+                        PLACE,
+                        format!("{key} {t:?} is not a time of day; write it like \"09:00\""),
+                    )
+                })
+            })
+            .transpose()
+        };
+        let day_start = day_time(self.day_start, "day_start")?;
+        let day_end = day_time(self.day_end, "day_end")?;
+        if let (Some(start), Some(end)) = (day_start, day_end)
+            && start >= end
+        {
+            return Err(InputError::invalid(
+                PLACE,
+                format!("day_start {start} is not before day_end {end}"),
+            ));
+        }
+        if let Some(hours) = self.max_hours_per_day
+            && !(hours > 0.0 && hours <= 24.0)
+        {
+            return Err(InputError::invalid(
+                PLACE,
+                format!("max_hours_per_day {hours} must be more than 0 and at most 24"),
+            ));
+        }
+        Ok(Rules {
+            day_start,
+            day_end,
+            min_gap: duration(self.min_gap, PLACE, "min_gap")?,
+            max_hours_per_day: self.max_hours_per_day,
+            parallel: self.parallel,
+            extra: self.extra,
+        })
+    }
+}
+
+impl RawExpect {
+    fn resolve(self) -> Result<Expect, InputError> {
+        if let Some(hours) = self.hours
+            && !(hours >= 0.0 && hours.is_finite())
+        {
+            return Err(InputError::invalid(
+                "expect",
+                format!("hours {hours} must not be negative"),
+            ));
+        }
+        Ok(Expect {
+            fora: self.fora,
+            hours: self.hours,
+            extra: self.extra,
+        })
+    }
+}
+
+fn required_text(value: Option<String>, place: &str, key: &str) -> Result<String, InputError> {
+    match value {
+        Some(text) if !text.trim().is_empty() => Ok(text),
+        Some(_) => Err(InputError::invalid(place, format!("\"{key}\" is empty"))),
+        None => Err(InputError::invalid(
+            place,
+            format!("the key \"{key}\" is missing"),
+        )),
+    }
+}
+
+fn duration(value: Option<Value>, place: &str, key: &str) -> Result<Option<Duration>, InputError> {
+    let parsed = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(text)) => Duration::parse(&text),
+        Some(Value::Number(number)) => Duration::from_number(&number),
+        Some(other) => Err(format!(
+            "{other} is not a duration; write it like \"90m\", \"1h30m\", \"1.5h\", \"PT1H30M\" or a number of minutes"
+        )),
+    };
+    parsed
+        .map(Some)
+        .map_err(|message| InputError::invalid(place, format!("{key}: {message}")))
+}
+
+fn time_zone(name: &str) -> Result<Tz, InputError> {
+    name.parse::<Tz>().map_err(|_| {
+        let hint = match suggest::time_zone(name) {
+            Some(zone) => format!("; did you mean {zone:?}?"),
+            None => "; use an IANA name like \"Europe/Berlin\"".to_owned(),
+        };
+        InputError::invalid(
+            WEEK,
+            format!("timezone {name:?} is not an IANA time zone{hint}"),
+        )
+    })
+}
+
+fn date(text: &str, key: &str) -> Result<NaiveDate, InputError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(in_calendar_range)
+        .ok_or_else(|| {
+            InputError::invalid(
+                WEEK,
+                format!("{key} {text:?} is not a date; write it like \"2020-06-23\""),
+            )
+        })
+}
+
+/// iCalendar writes four-digit years; stay within them.
+fn in_calendar_range(date: &NaiveDate) -> bool {
+    use chrono::Datelike;
+    (1..=9999).contains(&date.year())
+}
+
+/// `2020-06-23T10:00` (a space instead of `T` and `:00` seconds are read too).
+pub(crate) fn local_date_time(text: &str) -> Option<NaiveDateTime> {
+    [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:00",
+        "%Y-%m-%d %H:%M:00",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(text.trim(), format).ok())
+    .filter(|t| {
+        in_calendar_range(&t.date())
+            && t.date() < NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX)
+    })
+}
+
+fn updated(text: &str, zone: Tz) -> Result<DateTime<Utc>, InputError> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+        .or_else(|| {
+            local_date_time(text)
+                .and_then(|t| zone.from_local_datetime(&t).earliest())
+                .map(|t| t.with_timezone(&Utc))
+        })
+        .filter(|t| in_calendar_range(&t.date_naive()))
+        .ok_or_else(|| {
+            InputError::invalid(
+                WEEK,
+                format!(
+                    "updated {text:?} is not a date-time; write it like \"2020-06-20T12:00:00Z\""
+                ),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{"name": "W", "timezone": "Europe/Berlin", "start": "2020-06-23", "end": "2020-06-26", "fora": []}"#;
+
+    fn error(text: &str) -> InputError {
+        Week::from_json(text).expect_err("should be rejected")
+    }
+
+    #[test]
+    fn known_keys_are_the_keys_read() {
+        let all = serde_json::json!({
+            "name": "W", "timezone": "UTC", "start": "2020-01-01", "end": "2020-01-01", "language": "de",
+            "description": "d", "updated": "2020-01-01T00:00:00Z", "registrations": 1, "participants": 1,
+            "rooms": [{"id": "r", "name": "R", "url": "u", "capacity": 1}],
+            "rules": {"day_start": "09:00", "day_end": "18:00", "min_gap": "5m", "max_hours_per_day": 6, "parallel": true},
+            "expect": {"fora": 1, "hours": 1},
+            "fora": [{"id": "f", "title": "F", "format": "x", "start": "2020-01-01T10:00", "duration": 60,
+                      "room": "r", "speakers": ["s"], "description": "d", "url": "u"}]
+        });
+        let week = Week::from_json(&all.to_string()).unwrap();
+        assert!(week.extra.is_empty());
+        assert!(week.rules.extra.is_empty() && week.expect.extra.is_empty());
+        assert!(week.fora[0].extra.is_empty() && week.rooms.unwrap()[0].extra.is_empty());
+        let object = all.as_object().unwrap();
+        assert_eq!(
+            object.keys().collect::<Vec<_>>(),
+            WEEK_KEYS.iter().collect::<Vec<_>>()
+        );
+        let forum = all["fora"][0].as_object().unwrap();
+        assert_eq!(
+            forum.keys().collect::<Vec<_>>(),
+            FORUM_KEYS.iter().collect::<Vec<_>>()
+        );
+        let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&all["rooms"][0]), ROOM_KEYS);
+        assert_eq!(keys(&all["rules"]), RULES_KEYS);
+        assert_eq!(keys(&all["expect"]), EXPECT_KEYS);
+    }
+
+    #[test]
+    fn unknown_keys_are_kept_in_order() {
+        let text = r#"{"x-b": 1, "name": "W", "timezone": "UTC", "start": "2020-01-01", "end": "2020-01-01",
+            "zeta": {"deep": [1.50, "s"]}, "alpha": null,
+            "fora": [{"id": "f", "title": "T", "duration": "1h", "speaker": "Anna"}]}"#;
+        let week = Week::from_json(text).unwrap();
+        assert_eq!(
+            week.extra.keys().collect::<Vec<_>>(),
+            ["x-b", "zeta", "alpha"]
+        );
+        assert_eq!(week.extra["zeta"], serde_json::json!({"deep": [1.5, "s"]}));
+        assert_eq!(week.fora[0].extra["speaker"], "Anna");
+    }
+
+    #[test]
+    fn reads_a_minimal_week() {
+        let week = Week::from_json(MINIMAL).unwrap();
+        assert_eq!(week.day_count(), 4);
+        assert_eq!(week.timezone, chrono_tz::Europe::Berlin);
+        assert!(week.rooms.is_none() && week.fora.is_empty());
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        assert!(Week::from_json(&format!("\u{feff}{MINIMAL}")).is_ok());
+    }
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        let e = error("{\n  \"name\": \"W\",\n  \"fora\": [,]\n}");
+        assert_eq!(e.position(), Some((3, 12)));
+    }
+
+    #[test]
+    fn type_errors_name_the_path() {
+        let e = error(&MINIMAL.replace("[]", r#"[{"id": "a", "title": 5, "duration": 60}]"#));
+        let InputError::Json { message, .. } = e else {
+            panic!("{e:?}")
+        };
+        assert!(
+            message.starts_with("fora[0].title: invalid type: integer `5`"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn not_utf8_is_located() {
+        let e = Week::from_bytes(b"{\n  \"name\": \"\xff\"}").unwrap_err();
+        assert_eq!(
+            e,
+            InputError::NotUtf8 {
+                line: 2,
+                column: 12
+            }
+        );
+    }
+
+    #[test]
+    fn empty_and_non_objects_are_rejected() {
+        assert_eq!(error("  \n"), InputError::Empty);
+        assert_eq!(error("[1]"), InputError::NotObject { found: "an array" });
+        assert!(matches!(error("nul"), InputError::Json { .. }));
+    }
+
+    #[test]
+    fn time_zone_errors_suggest_the_closest() {
+        let e = error(&MINIMAL.replace("Europe/Berlin", "Europe/Berln"));
+        assert!(
+            e.to_string().contains("did you mean \"Europe/Berlin\"?"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn bad_durations_name_forum_and_value() {
+        let e = error(&MINIMAL.replace("[]", r#"[{"id": "a", "title": "T", "duration": "90x"}]"#));
+        assert_eq!(
+            e.to_string(),
+            "forum \"a\": duration: \"90x\" is not a duration; write it like \"90m\", \"1h30m\", \"1.5h\", \"PT1H30M\" or a number of minutes"
+        );
+    }
+
+    #[test]
+    fn out_of_range_values_are_input_errors() {
+        for (from, to) in [
+            ("2020-06-26", "2020-06-22"),
+            ("2020-06-26", "10000-01-01"),
+            ("2020-06-23", "2020-02-30"),
+        ] {
+            assert!(Week::from_json(&MINIMAL.replace(from, to)).is_err(), "{to}");
+        }
+        let start = |s: &str| {
+            MINIMAL.replace(
+                "[]",
+                &format!(r#"[{{"id": "a", "title": "T", "duration": 5, "start": "{s}"}}]"#),
+            )
+        };
+        for bad in [
+            "2020-06-23T25:00",
+            "2020-06-23",
+            "99999-01-01T10:00",
+            "9999-12-31T23:00",
+            "2020-06-23T10:00:30",
+        ] {
+            assert!(Week::from_json(&start(bad)).is_err(), "{bad}");
+        }
+    }
+}

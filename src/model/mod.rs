@@ -1,0 +1,384 @@
+//! The week: its fora, rooms and rules, validated and with times resolved in the week's zone.
+//!
+//! A [`Week`] is built from a week file by [`Week::from_json`] (or [`Week::load`]), or in code.
+//! Everything after loading works on these types and never re-reads strings.
+
+mod duration;
+mod load;
+
+use std::fmt;
+
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde_json::{Map, Value};
+
+pub use duration::{Duration, MAX_MINUTES};
+pub use load::{EXPECT_KEYS, FORUM_KEYS, InputError, ROOM_KEYS, RULES_KEYS, WEEK_KEYS};
+
+/// The longest week `fora` plans: ten years of days.
+pub const MAX_DAYS: i64 = 3660;
+
+/// A digital congress week: its dates and zone, rooms, rules and fora.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Week {
+    /// The week's name, as attendees see it.
+    pub name: String,
+    /// The zone every local time of the week is read in.
+    pub timezone: Tz,
+    /// The first day.
+    pub start: NaiveDate,
+    /// The last day (inclusive).
+    pub end: NaiveDate,
+    /// The default language of output.
+    pub language: Option<Language>,
+    /// Free text about the week.
+    pub description: Option<String>,
+    /// When the programme last changed; the calendar's DTSTAMP.
+    pub updated: Option<DateTime<Utc>>,
+    /// Number of people registered.
+    pub registrations: Option<u64>,
+    /// Number of people who took part.
+    pub participants: Option<u64>,
+    /// The virtual rooms; `None` means one implicit room for every forum.
+    pub rooms: Option<Vec<Room>>,
+    /// The rules the programme is checked against.
+    pub rules: Rules,
+    /// Published figures the programme must match.
+    pub expect: Expect,
+    /// The programme, in file order.
+    pub fora: Vec<Forum>,
+    /// Keys of the week object that `fora` does not know, kept in file order.
+    pub extra: Map<String, Value>,
+}
+
+/// One forum: a talk, expert forum, workshop or panel.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Forum {
+    /// Unique within the week: ASCII letters, digits, `-` and `_`.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// The kind of forum ("Fachforum", "Workshop" …).
+    pub format: Option<String>,
+    /// The local start in the week's zone; `None` while not scheduled.
+    pub start: Option<NaiveDateTime>,
+    /// How long it runs.
+    pub duration: Duration,
+    /// The id of its room.
+    pub room: Option<String>,
+    /// Who speaks, as written.
+    pub speakers: Vec<String>,
+    /// Free text for attendees.
+    pub description: Option<String>,
+    /// The forum's own join link.
+    pub url: Option<String>,
+    /// Keys of the forum that `fora` does not know, kept in file order.
+    pub extra: Map<String, Value>,
+}
+
+/// A virtual room (a video conference).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Room {
+    /// Unique within the week.
+    pub id: String,
+    /// The name attendees see.
+    pub name: String,
+    /// The room's join link.
+    pub url: Option<String>,
+    /// How many people fit.
+    pub capacity: Option<u64>,
+    /// Keys of the room that `fora` does not know.
+    pub extra: Map<String, Value>,
+}
+
+/// The rules of a week; each is checked only when set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rules {
+    /// No forum starts earlier in the day.
+    pub day_start: Option<DayTime>,
+    /// No forum ends later in the day.
+    pub day_end: Option<DayTime>,
+    /// The least break between two fora in one room.
+    pub min_gap: Option<Duration>,
+    /// The most programme hours a day.
+    pub max_hours_per_day: Option<f64>,
+    /// Whether fora may run at the same time (in different rooms).
+    pub parallel: Option<bool>,
+    /// Keys of the rules that `fora` does not know.
+    pub extra: Map<String, Value>,
+}
+
+/// Figures published for the week, which the programme must match.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Expect {
+    /// How many fora.
+    pub fora: Option<u64>,
+    /// How many programme hours.
+    pub hours: Option<f64>,
+    /// Keys of `expect` that `fora` does not know.
+    pub extra: Map<String, Value>,
+}
+
+/// A time of day for the day window, from `00:00` to `24:00`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DayTime(u32);
+
+impl DayTime {
+    /// `HH:MM`; `24:00` is the end of the day.
+    pub fn parse(text: &str) -> Option<Self> {
+        if text == "24:00" {
+            return Some(Self(24 * 60));
+        }
+        let time = NaiveTime::parse_from_str(text, "%H:%M").ok()?;
+        Some(Self(
+            time.signed_duration_since(NaiveTime::MIN).num_minutes() as u32,
+        ))
+    }
+
+    /// Minutes since midnight.
+    pub fn minutes(self) -> u32 {
+        self.0
+    }
+
+    /// This time on `date`.
+    pub fn on(self, date: NaiveDate) -> NaiveDateTime {
+        date.and_time(NaiveTime::MIN) + chrono::TimeDelta::minutes(i64::from(self.0))
+    }
+}
+
+impl fmt::Display for DayTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+/// The languages output can be written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Language {
+    /// German.
+    De,
+    /// English.
+    #[default]
+    En,
+}
+
+impl Language {
+    /// `de` or `en`, in any case.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.to_ascii_lowercase().as_str() {
+            "de" => Some(Self::De),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// The code written in files: `de` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::De => "de",
+            Self::En => "en",
+        }
+    }
+}
+
+/// Where a forum lies in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// No start yet.
+    Unscheduled,
+    /// The local start falls into a gap of the zone (spring forward): it never happens.
+    Nonexistent(NaiveDateTime),
+    /// The forum runs over `[start, end)`.
+    Placed {
+        /// The instant it starts.
+        start: DateTime<Tz>,
+        /// The instant it ends.
+        end: DateTime<Tz>,
+        /// The local start happens twice (autumn fold); the earlier instant was taken.
+        ambiguous: bool,
+    },
+}
+
+impl Placement {
+    /// The interval, when the forum has one.
+    pub fn interval(&self) -> Option<(DateTime<Tz>, DateTime<Tz>)> {
+        match *self {
+            Self::Placed { start, end, .. } => Some((start, end)),
+            _ => None,
+        }
+    }
+}
+
+impl Week {
+    /// An empty week: no rooms, rules or fora.
+    pub fn new(name: impl Into<String>, timezone: Tz, start: NaiveDate, end: NaiveDate) -> Self {
+        Self {
+            name: name.into(),
+            timezone,
+            start,
+            end,
+            language: None,
+            description: None,
+            updated: None,
+            registrations: None,
+            participants: None,
+            rooms: None,
+            rules: Rules::default(),
+            expect: Expect::default(),
+            fora: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+
+    /// Where `forum` lies in time, read in the week's zone.
+    pub fn placement(&self, forum: &Forum) -> Placement {
+        let Some(local) = forum.start else {
+            return Placement::Unscheduled;
+        };
+        let (start, ambiguous) = match self.timezone.from_local_datetime(&local) {
+            LocalResult::Single(start) => (start, false),
+            LocalResult::Ambiguous(earlier, _) => (earlier, true),
+            LocalResult::None => return Placement::Nonexistent(local),
+        };
+        Placement::Placed {
+            start,
+            end: start + forum.duration.to_time_delta(),
+            ambiguous,
+        }
+    }
+
+    /// The room with this id, when rooms are declared and one has it.
+    pub fn room(&self, id: &str) -> Option<&Room> {
+        self.rooms.as_deref()?.iter().find(|room| room.id == id)
+    }
+
+    /// Every day of the week, first to last.
+    pub fn days(&self) -> impl Iterator<Item = NaiveDate> + use<> {
+        self.start.iter_days().take_while({
+            let end = self.end;
+            move |day| *day <= end
+        })
+    }
+
+    /// How many days the week has.
+    pub fn day_count(&self) -> usize {
+        (self.end - self.start).num_days().max(-1) as usize + 1
+    }
+
+    /// The instant the calendar is stamped with: `updated`, else the start of the week.
+    pub fn stamp(&self) -> DateTime<Utc> {
+        self.updated.unwrap_or_else(|| {
+            let midnight = self.start.and_time(NaiveTime::MIN);
+            self.timezone
+                .from_local_datetime(&midnight)
+                .earliest()
+                .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
+        })
+    }
+
+    /// The language output uses when none is asked for.
+    pub fn language(&self) -> Language {
+        self.language.unwrap_or_default()
+    }
+}
+
+/// A readable identifier from any text: lower case ASCII, German umlauts and ß written out,
+/// words joined by `-`. Used for UIDs and for ids derived from titles.
+pub fn slug(text: &str) -> String {
+    let mut german = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'ä' => german.push_str("ae"),
+            'ö' => german.push_str("oe"),
+            'ü' => german.push_str("ue"),
+            'Ä' => german.push_str("Ae"),
+            'Ö' => german.push_str("Oe"),
+            'Ü' => german.push_str("Ue"),
+            'ß' => german.push_str("ss"),
+            _ => german.push(c),
+        }
+    }
+    let ascii = deunicode::deunicode(&german).to_ascii_lowercase();
+    let mut slug = String::with_capacity(ascii.len());
+    for word in ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(word);
+    }
+    slug
+}
+
+/// Whether `id` may name a forum or room: ASCII letters, digits, `-` and `_`, not empty.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_writes_german_out() {
+        assert_eq!(
+            slug("Gemeinsames Eröffnungsgespräch"),
+            "gemeinsames-eroeffnungsgespraech"
+        );
+        assert_eq!(slug("Straße & Süd: Ärger!"), "strasse-sued-aerger");
+        assert_eq!(slug("  "), "");
+    }
+
+    #[test]
+    fn ids_are_ascii_words() {
+        assert!(is_valid_id("fachforum-1_b"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("a b"));
+        assert!(!is_valid_id("eröffnung"));
+    }
+
+    #[test]
+    fn day_time_reads_the_whole_day() {
+        assert_eq!(DayTime::parse("09:00").map(DayTime::minutes), Some(540));
+        assert_eq!(DayTime::parse("24:00").map(DayTime::minutes), Some(1440));
+        assert_eq!(DayTime::parse("24:01"), None);
+        assert_eq!(DayTime::parse("9"), None);
+    }
+
+    #[test]
+    fn placement_takes_the_earlier_of_a_fold_and_rejects_a_gap() {
+        let day = |d| NaiveDate::from_ymd_opt(2021, 3, d).unwrap();
+        let mut week = Week::new("w", chrono_tz::Europe::Berlin, day(27), day(29));
+        let forum = |start: &str| Forum {
+            start: Some(NaiveDateTime::parse_from_str(start, "%Y-%m-%dT%H:%M").unwrap()),
+            duration: Duration::from_minutes(60).unwrap(),
+            ..Forum::default()
+        };
+        assert_eq!(
+            week.placement(&forum("2021-03-28T02:30")),
+            Placement::Nonexistent(
+                NaiveDateTime::parse_from_str("2021-03-28T02:30", "%Y-%m-%dT%H:%M").unwrap()
+            )
+        );
+        week.start = NaiveDate::from_ymd_opt(2021, 10, 30).unwrap();
+        let Placement::Placed {
+            start,
+            end,
+            ambiguous,
+        } = week.placement(&forum("2021-10-31T02:30"))
+        else {
+            panic!("a fold is placed");
+        };
+        assert!(ambiguous);
+        assert_eq!(
+            start.with_timezone(&Utc).to_rfc3339(),
+            "2021-10-31T00:30:00+00:00"
+        );
+        assert_eq!((end - start).num_minutes(), 60);
+    }
+}

@@ -1,0 +1,57 @@
+//! Where results go: standard output, or a file replaced in one step.
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use crate::Error;
+
+/// Writes through `write` to `path`, or to standard output when `path` is `-`.
+///
+/// A file is written to a temporary file beside it, flushed to disk and renamed over it,
+/// so readers see the old file or the new one, never half of one.
+pub fn write_to(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
+    let failed = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    if path == Path::new("-") {
+        let mut out = BufWriter::new(io::stdout().lock());
+        return stdout_written(write(&mut out).and_then(|()| out.flush()));
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".fora-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Keep an existing file's permissions; a new file is readable by all (it is published).
+        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        builder.permissions(fs::Permissions::from_mode(mode));
+    }
+    let file = builder.tempfile_in(folder).map_err(failed)?;
+    let mut out = BufWriter::new(file);
+    write(&mut out).and_then(|()| out.flush()).map_err(failed)?;
+    let file = out.into_inner().map_err(|e| failed(e.into_error()))?;
+    file.as_file().sync_all().map_err(failed)?;
+    file.persist(path).map_err(|e| failed(e.error))?;
+    Ok(())
+}
+
+/// The outcome of writing to standard output. A closed pipe (`fora timetable | head`) is not
+/// an error: the reader has all it wanted.
+pub fn stdout_written(result: io::Result<()>) -> Result<(), Error> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|source| Error::Write {
+            path: "-".into(),
+            source,
+        }),
+    }
+}

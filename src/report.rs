@@ -1,0 +1,79 @@
+//! How `fora check` shows a report: for people, or as JSON for scripts.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use crate::check::{Report, Severity, hours};
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const HEADING: Style = Style::new().bold();
+
+/// The summary, then every finding worst first, then the count. Styled: write through an
+/// `anstream` stream, which drops the colours where they are not wanted.
+pub fn write_human(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let week = &report.week;
+    let summary = &report.summary;
+    writeln!(out, "{HEADING}{}{HEADING:#}", week.name)?;
+    writeln!(out, "{} to {} ({})", week.start, week.end, week.timezone)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}, {} scheduled, {}, {} h of programme ({} h covered)",
+        count(summary.fora, "forum", "fora"),
+        summary.scheduled,
+        count(summary.days, "day", "days"),
+        hours(summary.programme_minutes),
+        hours(summary.covered_minutes)
+    )?;
+    match (summary.registrations, summary.participants) {
+        (Some(r), Some(p)) => writeln!(out, "{r} registrations, {p} participants")?,
+        (Some(r), None) => writeln!(out, "{r} registrations")?,
+        (None, Some(p)) => writeln!(out, "{p} participants")?,
+        (None, None) => {}
+    }
+    for day in &summary.per_day {
+        writeln!(
+            out,
+            "  {}  {:>9}  {:>5} h",
+            day.date.format("%a %Y-%m-%d"),
+            count(day.fora, "forum", "fora"),
+            hours(day.programme_minutes)
+        )?;
+    }
+    writeln!(out)?;
+    for finding in &report.findings {
+        let (style, label) = match finding.severity {
+            Severity::Error => (ERROR, "error"),
+            Severity::Warning => (WARNING, "warning"),
+        };
+        writeln!(
+            out,
+            "{style}{label}[{}]{style:#}: {}",
+            finding.kind.name(),
+            finding.message
+        )?;
+    }
+    if report.findings.is_empty() {
+        return writeln!(out, "no findings");
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}, {}",
+        count(report.count(Severity::Error), "error", "errors"),
+        count(report.count(Severity::Warning), "warning", "warnings")
+    )
+}
+
+/// The report as one JSON document (the shape is documented on [`Report`]).
+pub fn write_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    writeln!(out)
+}
+
+/// `1 forum`, `2 fora`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

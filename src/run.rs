@@ -1,0 +1,149 @@
+//! Runs one command: read the week, check it, write the result, choose the exit code.
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+
+use clap::Parser;
+
+use crate::check::{Report, Severity, check};
+use crate::cli::{Cli, ColorWhen, Command, ReportFormat};
+use crate::export::{Selection, Timetable, ics};
+use crate::model::Week;
+use crate::{Error, ExitCode, output, report, suggest};
+
+/// Parses `args` (the program name first), runs the command and returns the exit code.
+/// Errors are printed to standard error.
+pub fn main(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::Input as i32
+            } else {
+                ExitCode::Clean as i32
+            };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code as i32,
+        Err(e) => {
+            let mut stderr = anstream::stderr();
+            let style = anstyle::AnsiColor::Red.on_default().bold();
+            let _ = writeln!(stderr, "{style}error{style:#}: {e}");
+            e.exit_code() as i32
+        }
+    }
+}
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    anstream::ColorChoice::write_global(match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
+    match cli.command {
+        Command::Check { file, format } => {
+            let week = Week::load(&file)?;
+            let report = check(&week);
+            match format {
+                ReportFormat::Json => {
+                    output::write_to("-".as_ref(), |out| report::write_json(&report, out))?
+                }
+                ReportFormat::Human => {
+                    // Colours only where wanted: anstream drops them off a terminal and under NO_COLOR.
+                    let mut out = anstream::AutoStream::auto(io::stdout().lock());
+                    output::stdout_written(
+                        report::write_human(&report, &mut out).and_then(|()| out.flush()),
+                    )?;
+                }
+            }
+            Ok(exit_code(&report))
+        }
+        Command::Timetable {
+            file,
+            lang,
+            day,
+            room,
+            format,
+        } => {
+            let week = Week::load(&file)?;
+            let selection = Selection {
+                day: day.map(|day| known_day(&week, day)).transpose()?,
+                room: room.map(|room| known_room(&week, room)).transpose()?,
+            };
+            let report = check(&week);
+            let timetable =
+                Timetable::new(&week, &report, lang.unwrap_or(week.language()), &selection);
+            output::write_to("-".as_ref(), |out| format.exporter().write(&timetable, out))?;
+            Ok(noted(&report, &file))
+        }
+        Command::Ics { file, output: path } => {
+            let week = Week::load(&file)?;
+            let report = check(&week);
+            output::write_to(&path, |out| ics::write_calendar(&week, out))?;
+            Ok(noted(&report, &file))
+        }
+    }
+}
+
+fn exit_code(report: &Report) -> ExitCode {
+    if report.has_errors() {
+        ExitCode::Findings
+    } else {
+        ExitCode::Clean
+    }
+}
+
+/// The exit code, with a word on standard error when the programme has errors.
+fn noted(report: &Report, file: &std::path::Path) -> ExitCode {
+    let errors = report.count(Severity::Error);
+    if errors > 0 {
+        let style = anstyle::AnsiColor::Yellow.on_default().bold();
+        let _ = writeln!(
+            anstream::stderr(),
+            "{style}warning{style:#}: the week has {errors} error finding{}; `fora check {}` lists them",
+            if errors == 1 { "" } else { "s" },
+            file.display()
+        );
+    }
+    exit_code(report)
+}
+
+fn known_day(week: &Week, day: chrono::NaiveDate) -> Result<chrono::NaiveDate, Error> {
+    let starts_that_day = || {
+        week.fora
+            .iter()
+            .filter_map(|f| week.placement(f).interval())
+            .any(|(start, _)| start.date_naive() == day)
+    };
+    if (week.start..=week.end).contains(&day) || starts_that_day() {
+        Ok(day)
+    } else {
+        Err(Error::Usage(format!(
+            "--day {day}: not a day of the week {} ({} to {})",
+            week.name, week.start, week.end
+        )))
+    }
+}
+
+fn known_room(week: &Week, room: String) -> Result<String, Error> {
+    let Some(rooms) = &week.rooms else {
+        return Err(Error::Usage(format!(
+            "--room {room}: the week {} declares no rooms",
+            week.name
+        )));
+    };
+    if week.room(&room).is_some() {
+        return Ok(room);
+    }
+    let ids = rooms.iter().map(|r| r.id.as_str());
+    let hint = match suggest::closest(&room, ids.clone()) {
+        Some(id) => format!("did you mean {id:?}?"),
+        None => format!("the rooms are {}", ids.collect::<Vec<_>>().join(", ")),
+    };
+    Err(Error::Usage(format!(
+        "--room {room}: no room has this id; {hint}"
+    )))
+}

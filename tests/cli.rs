@@ -1,0 +1,434 @@
+//! The real binary: every command, every error message a user can meet, every exit code.
+
+use std::io::Read;
+use std::process::{Command as Process, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const WEEK_2020: &str = "schedules/engagementkongress-2020.json";
+const WEEK_2015: &str = "schedules/engagementkongress-2015.json";
+const DRAFT: &str = "schedules/draft-with-conflicts.json";
+
+fn fora() -> Command {
+    let mut command = Command::cargo_bin("fora").expect("the binary is built");
+    command.env_remove("NO_COLOR").env("COLUMNS", "200");
+    command
+}
+
+/// A week file in a temporary folder.
+fn week_file(text: &str) -> tempfile::TempPath {
+    let file = tempfile::Builder::new()
+        .suffix(".json")
+        .tempfile()
+        .expect("a temporary file");
+    std::fs::write(file.path(), text).expect("written");
+    file.into_temp_path()
+}
+
+fn minimal(fora: &str) -> String {
+    format!(
+        r#"{{"name": "W", "timezone": "Europe/Berlin", "start": "2020-06-23", "end": "2020-06-26", "fora": {fora}}}"#
+    )
+}
+
+#[test]
+fn check_the_2020_week_is_clean() {
+    fora()
+        .args(["check", WEEK_2020])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "15 fora, 15 scheduled, 4 days, 15.5 h of programme (15.5 h covered)",
+        ))
+        .stdout(predicate::str::contains(
+            "400 registrations, 354 participants",
+        ))
+        .stdout(predicate::str::contains("no findings"))
+        .stderr("");
+}
+
+#[test]
+fn check_json_has_the_documented_shape() {
+    let output = fora()
+        .args(["check", WEEK_2020, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("one JSON document");
+    assert_eq!(
+        report["week"],
+        serde_json::json!({"name": "Digitale Engagementkongresswoche NRW 2020", "timezone": "Europe/Berlin",
+                           "start": "2020-06-23", "end": "2020-06-26"})
+    );
+    let summary = &report["summary"];
+    assert_eq!(summary["fora"], 15);
+    assert_eq!(summary["scheduled"], 15);
+    assert_eq!(summary["days"], 4);
+    assert_eq!(summary["programme_minutes"], 930);
+    assert_eq!(summary["covered_minutes"], 930);
+    assert_eq!(summary["registrations"], 400);
+    assert_eq!(summary["participants"], 354);
+    let per_day = summary["per_day"].as_array().unwrap();
+    let days: Vec<_> = per_day
+        .iter()
+        .map(|d| {
+            (
+                d["date"].as_str().unwrap(),
+                d["fora"].as_u64().unwrap(),
+                d["programme_minutes"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("2020-06-23", 4, 240),
+            ("2020-06-24", 4, 240),
+            ("2020-06-25", 4, 240),
+            ("2020-06-26", 3, 210)
+        ]
+    );
+    assert_eq!(report["findings"], serde_json::json!([]));
+}
+
+#[test]
+fn check_the_draft_lists_every_kind_and_exits_1() {
+    let output = fora()
+        .args(["check", DRAFT, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let kinds: std::collections::BTreeSet<&str> = findings
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    for kind in fora::Kind::ALL {
+        assert!(
+            kinds.contains(kind.name()),
+            "the draft shows no {}",
+            kind.name()
+        );
+    }
+    // Worst first: every error before every warning.
+    let severities: Vec<&str> = findings
+        .iter()
+        .map(|f| f["severity"].as_str().unwrap())
+        .collect();
+    assert!(
+        severities
+            .windows(2)
+            .all(|w| !(w[0] == "warning" && w[1] == "error"))
+    );
+    for finding in findings {
+        assert!(
+            finding["fora"].is_array()
+                && finding["message"].as_str().is_some_and(|m| !m.is_empty())
+        );
+    }
+    fora()
+        .args(["check", DRAFT])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            r#"error[room-overlap]: "auftakt" (2021-03-26 10:00–11:30) and "podium" (2021-03-26 11:00–12:00) overlap in room "plenum""#,
+        ))
+        .stdout(predicate::str::contains(r#"warning[unknown-field]: forum "abschluss": unknown key "speaker" (closest known key: "speakers")"#))
+        .stdout(predicate::str::contains("12 errors, 7 warnings"));
+}
+
+#[test]
+fn user_keys_are_never_warned_about() {
+    let out = fora().args(["check", DRAFT]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("x-owner"));
+}
+
+#[test]
+fn timetable_in_german_and_english() {
+    fora()
+        .args(["timetable", WEEK_2020, "--lang", "de"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Dienstag, 23. Juni 2020"))
+        .stdout(predicate::str::contains("Freitag, 26. Juni 2020"))
+        .stdout(predicate::str::contains("4 Fora · 4 Std."))
+        .stdout(predicate::str::ends_with("15 Fora · 15,5 Std.\n"));
+    fora()
+        .args(["timetable", WEEK_2020, "--lang", "en"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Tuesday, 23 June 2020"))
+        .stdout(predicate::str::ends_with("15 fora · 15.5 h\n"));
+    // Without --lang, the file's language.
+    fora()
+        .args(["timetable", WEEK_2020])
+        .assert()
+        .stdout(predicate::str::contains("Mittwoch, 24. Juni 2020"));
+}
+
+#[test]
+fn timetable_filters_by_day_and_room() {
+    let output = fora()
+        .args([
+            "timetable",
+            WEEK_2015,
+            "--room",
+            "raum-b",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 4, "{text}");
+    assert!(rows.iter().all(|r| r.contains(",Raum B,")));
+    fora()
+        .args([
+            "timetable",
+            WEEK_2020,
+            "--day",
+            "2020-06-24",
+            "--format",
+            "markdown",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("## Mittwoch, 24. Juni 2020"))
+        .stdout(predicate::str::contains("Dienstag").not())
+        .stdout(predicate::str::ends_with("**4 Fora · 4 Std.**\n"));
+}
+
+#[test]
+fn timetable_marks_fora_in_error_findings() {
+    fora()
+        .args(["timetable", DRAFT, "--day", "2021-03-26"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("✗"))
+        .stderr(predicate::str::contains("the week has 12 error findings"));
+}
+
+#[test]
+fn timetable_survives_a_closed_pipe() {
+    // Far more output than a pipe buffers, so the writer meets the closed pipe.
+    let fora_list: Vec<String> = (0..3000)
+        .map(|i| format!(r#"{{"id": "f{i}", "title": "Forum {i} mit einem langen Titel", "duration": 30, "start": "2020-06-{:02}T{:02}:{:02}"}}"#, 23 + i % 4, 8 + (i / 4) % 10, (i / 40) % 60))
+        .collect();
+    let file = week_file(&minimal(&format!("[{}]", fora_list.join(","))));
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("fora"))
+        .args(["timetable", "--format", "csv"])
+        .arg(&*file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // Dropping our end closes the pipe, as `head` does.
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+        "{stderr}"
+    );
+    // Overlapping fora make this week an error week: the exit code says so, not the pipe.
+    assert_eq!(status.code(), Some(1), "{stderr}");
+}
+
+#[test]
+fn ics_is_deterministic_and_writes_files_whole() {
+    let first = fora().args(["ics", WEEK_2020]).output().unwrap();
+    let second = fora().args(["ics", WEEK_2020]).output().unwrap();
+    assert_eq!(first.status.code(), Some(0));
+    assert_eq!(first.stdout, second.stdout);
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("week.ics");
+    fora()
+        .args(["ics", WEEK_2020, "-o"])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout("");
+    assert_eq!(std::fs::read(&out).unwrap(), first.stdout);
+    // Nothing else is left in the folder: no temporary file.
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
+    let events = String::from_utf8(first.stdout)
+        .unwrap()
+        .matches("BEGIN:VEVENT")
+        .count();
+    assert_eq!(events, 15);
+}
+
+#[test]
+fn ics_into_a_missing_folder_is_an_error() {
+    fora()
+        .args(["ics", WEEK_2020, "-o", "/nonexistent-folder/week.ics"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: /nonexistent-folder/week.ics: cannot write:",
+        ));
+}
+
+/// Runs `fora check` on `text` and returns stderr, asserting exit code 2 and no panic.
+fn input_error(text: &[u8]) -> String {
+    let file = tempfile::Builder::new().suffix(".json").tempfile().unwrap();
+    std::fs::write(file.path(), text).unwrap();
+    let output = fora().arg("check").arg(file.path()).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let name = file.path().display().to_string();
+    assert!(stderr.starts_with(&format!("error: {name}")), "{stderr}");
+    stderr.replace(&name, "FILE")
+}
+
+#[test]
+fn every_input_error_names_the_file_and_exits_2() {
+    assert_eq!(input_error(b""), "error: FILE: the file is empty\n");
+    assert_eq!(
+        input_error(b"{\"name\": \"\xfc\"}"),
+        "error: FILE:1:11: the file is not UTF-8 text (invalid byte at line 1, column 11)\n"
+    );
+    assert_eq!(
+        input_error(b"[1, 2]"),
+        "error: FILE: the file holds an array, but a week file holds one JSON object\n"
+    );
+    assert_eq!(
+        input_error(b"{\n  \"name\": \"W\"\n  \"fora\": []\n}"),
+        "error: FILE:3:3: expected `,` or `}`\n"
+    );
+    assert_eq!(
+        input_error(minimal(r#"[{"id": "a", "title": 5, "duration": 60}]"#).as_bytes()),
+        "error: FILE:1:118: fora[0].title: invalid type: integer `5`, expected a string\n"
+    );
+    assert_eq!(
+        input_error(
+            minimal("[]")
+                .replace("Europe/Berlin", "Europe/Berln")
+                .as_bytes()
+        ),
+        "error: FILE: week: timezone \"Europe/Berln\" is not an IANA time zone; did you mean \"Europe/Berlin\"?\n"
+    );
+    assert_eq!(
+        input_error(minimal(r#"[{"id": "a", "title": "T", "duration": "90x"}]"#).as_bytes()),
+        "error: FILE: forum \"a\": duration: \"90x\" is not a duration; write it like \"90m\", \"1h30m\", \"1.5h\", \"PT1H30M\" or a number of minutes\n"
+    );
+    assert_eq!(
+        input_error(minimal(r#"[{"id": "a", "title": "T", "duration": "25h"}]"#).as_bytes()),
+        "error: FILE: forum \"a\": duration: \"25h\" is too long: a duration may be at most 24 hours\n"
+    );
+    assert_eq!(
+        input_error(
+            minimal(r#"[{"id": "a", "title": "T", "duration": 30, "start": "2020-06-23 25:00"}]"#)
+                .as_bytes()
+        ),
+        "error: FILE: forum \"a\": start \"2020-06-23 25:00\" is not a local date-time; write it like \"2020-06-23T10:00\"\n"
+    );
+    assert_eq!(
+        input_error(minimal(r#"[{"title": "T", "duration": 30}]"#).as_bytes()),
+        "error: FILE: forum #1: the key \"id\" is missing\n"
+    );
+    assert_eq!(
+        input_error(minimal(r#"[{"id": "a b", "title": "T", "duration": 30}]"#).as_bytes()),
+        "error: FILE: forum \"a b\": an id may hold only ASCII letters, digits, \"-\" and \"_\"\n"
+    );
+    assert_eq!(
+        input_error(minimal("[]").replace("2020-06-26", "2020-06-20").as_bytes()),
+        "error: FILE: week: end 2020-06-20 is before start 2020-06-23\n"
+    );
+    assert_eq!(
+        input_error(
+            minimal("[]")
+                .replace("2020-06-26", "99999-01-01")
+                .as_bytes()
+        ),
+        "error: FILE: week: end \"99999-01-01\" is not a date; write it like \"2020-06-23\"\n"
+    );
+    assert_eq!(
+        input_error(
+            br#"{"name": "W", "timezone": "UTC", "start": "2020-06-23", "end": "2020-06-26"}"#
+        ),
+        "error: FILE: week: the key \"fora\" is missing; give it a list of fora, even an empty one []\n"
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_input_error() {
+    fora()
+        .args(["check", "no-such-week.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: no-such-week.json: cannot read: No such file",
+        ));
+}
+
+#[test]
+fn options_that_do_not_fit_the_week_exit_2() {
+    fora()
+        .args(["timetable", WEEK_2020, "--room", "plenm"])
+        .assert()
+        .code(2)
+        .stderr("error: --room plenm: no room has this id; did you mean \"plenum\"?\n");
+    fora()
+        .args(["timetable", WEEK_2020, "--day", "2020-07-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--day 2020-07-01: not a day of the week",
+        ));
+    fora()
+        .args(["timetable", WEEK_2020, "--day", "23.06.2020"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "is not a date; write it like 2020-06-23",
+        ));
+    fora()
+        .args(["timetable", WEEK_2020, "--lang", "fr"])
+        .assert()
+        .code(2);
+    fora().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn help_teaches_the_exit_codes() {
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["timetable", "--help"],
+        &["ics", "--help"],
+    ] {
+        fora()
+            .args(args)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains(
+                "2  the input could not be read or understood",
+            ));
+    }
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = fora().args(["check", DRAFT]).output().unwrap();
+    assert!(!plain.stdout.contains(&0x1b));
+    let coloured = fora()
+        .args(["check", DRAFT, "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(coloured.stdout.contains(&0x1b));
+}
