@@ -1,0 +1,278 @@
+//! The checker against a brute-force oracle that compares every pair of fora, on many random
+//! weeks across daylight-saving changes. The oracle takes its instants from jiff, whose time
+//! zone code and bundled tz database are independent of chrono-tz.
+
+use std::collections::{BTreeSet, HashSet};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use fora::model::{Room, Rules};
+use fora::{Duration, Forum, Kind, Week, check};
+use proptest::prelude::*;
+
+const SPEAKERS: [&str; 5] = [
+    "Anna Beispiel",
+    " anna beispiel",
+    "Ben Muster",
+    "BEN MUSTER ",
+    "Cem Yilmaz",
+];
+
+#[derive(Debug, Clone)]
+struct Plan {
+    autumn: bool,
+    rooms: Option<usize>,
+    parallel: Option<bool>,
+    min_gap: Option<u32>,
+    fora: Vec<(u32, u32, u32, usize, Vec<usize>)>, // day, minute of day, duration, room, speakers
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    (
+        any::<bool>(),
+        prop_oneof![Just(None), (1usize..4).prop_map(Some)],
+        prop_oneof![Just(None), Just(Some(false)), Just(Some(true))],
+        prop_oneof![Just(None), (1u32..90).prop_map(Some)],
+        prop::collection::vec(
+            (
+                0u32..3,
+                (0u32..96).prop_map(|q| q * 15),
+                1u32..300,
+                0usize..3,
+                prop::collection::vec(0usize..5, 0..3),
+            ),
+            0..30,
+        ),
+    )
+        .prop_map(|(autumn, rooms, parallel, min_gap, fora)| Plan {
+            autumn,
+            rooms,
+            parallel,
+            min_gap,
+            fora,
+        })
+}
+
+fn week_of(plan: &Plan) -> Week {
+    let first = if plan.autumn {
+        NaiveDate::from_ymd_opt(2021, 10, 30).unwrap()
+    } else {
+        NaiveDate::from_ymd_opt(2021, 3, 27).unwrap()
+    };
+    let mut week = Week::new(
+        "Oracle",
+        chrono_tz::Europe::Berlin,
+        first,
+        first + chrono::Days::new(2),
+    );
+    week.rooms = plan.rooms.map(|n| {
+        (0..n)
+            .map(|i| Room {
+                id: format!("r{i}"),
+                name: format!("Room {i}"),
+                ..Room::default()
+            })
+            .collect()
+    });
+    week.rules = Rules {
+        parallel: plan.parallel,
+        min_gap: plan.min_gap.and_then(Duration::from_minutes),
+        ..Rules::default()
+    };
+    week.fora = plan
+        .fora
+        .iter()
+        .enumerate()
+        .map(|(i, (day, minute, duration, room, speakers))| Forum {
+            id: format!("f{i:02}"),
+            title: format!("Forum {i}"),
+            start: Some(
+                (first + chrono::Days::new(u64::from(*day)))
+                    .and_hms_opt(minute / 60, minute % 60, 0)
+                    .unwrap(),
+            ),
+            duration: Duration::from_minutes(*duration).unwrap(),
+            // Room r2 is declared only in weeks with three rooms: others name an unknown room.
+            room: Some(format!("r{room}")),
+            speakers: speakers.iter().map(|&s| SPEAKERS[s].to_owned()).collect(),
+            ..Forum::default()
+        })
+        .collect();
+    week
+}
+
+/// The forum's interval in Unix minutes, by jiff: `None` in a spring gap, the earlier of a fold.
+fn instants(local: NaiveDateTime, minutes: u32) -> Result<(i64, i64), &'static str> {
+    let zone = jiff::tz::TimeZone::get("Europe/Berlin").unwrap();
+    let civil: jiff::civil::DateTime = local
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string()
+        .parse()
+        .unwrap();
+    let ambiguous = zone.to_ambiguous_timestamp(civil);
+    if matches!(ambiguous.offset(), jiff::tz::AmbiguousOffset::Gap { .. }) {
+        return Err("gap");
+    }
+    let start = ambiguous.earlier().unwrap().as_second() / 60;
+    Ok((start, start + i64::from(minutes)))
+}
+
+fn pair(kind: Kind, a: &str, b: &str) -> (Kind, String, String) {
+    let (x, y) = if a < b { (a, b) } else { (b, a) };
+    (kind, x.to_owned(), y.to_owned())
+}
+
+fn speakers(forum: &Forum) -> HashSet<String> {
+    forum
+        .speakers
+        .iter()
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn sweep_finds_exactly_the_pairs_the_oracle_finds(plan in plan()) {
+        let week = week_of(&plan);
+        let report = check(&week);
+
+        let placed: Vec<(&Forum, (i64, i64))> = week
+            .fora
+            .iter()
+            .filter_map(|f| instants(f.start.unwrap(), f.duration.minutes()).ok().map(|t| (f, t)))
+            .collect();
+        let same_room = |a: &Forum, b: &Forum| week.rooms.is_none() || a.room == b.room;
+
+        let mut expected = BTreeSet::new();
+        for (i, (a, (a_start, a_end))) in placed.iter().enumerate() {
+            for (b, (b_start, b_end)) in &placed[i + 1..] {
+                let overlap = a_start < b_end && b_start < a_end;
+                if overlap && same_room(a, b) {
+                    expected.insert(pair(Kind::RoomOverlap, &a.id, &b.id));
+                }
+                if overlap && !speakers(a).is_disjoint(&speakers(b)) {
+                    expected.insert(pair(Kind::SpeakerOverlap, &a.id, &b.id));
+                }
+                if overlap && plan.parallel == Some(false) {
+                    expected.insert(pair(Kind::ParallelOverlap, &a.id, &b.id));
+                }
+            }
+        }
+        let mut expected_gaps = BTreeSet::new();
+        if let Some(gap) = plan.min_gap {
+            for (a, (_, a_end)) in &placed {
+                for (b, (b_start, _)) in &placed {
+                    if same_room(a, b) && a_end <= b_start && *b_start < a_end + i64::from(gap) {
+                        expected_gaps.insert((a.id.clone(), b.id.clone()));
+                    }
+                }
+            }
+        }
+
+        let pairs = [Kind::RoomOverlap, Kind::SpeakerOverlap, Kind::ParallelOverlap];
+        let found: BTreeSet<_> = report
+            .findings
+            .iter()
+            .filter(|f| pairs.contains(&f.kind))
+            .map(|f| pair(f.kind, &f.fora[0], &f.fora[1]))
+            .collect();
+        let found_count = report.findings.iter().filter(|f| pairs.contains(&f.kind)).count();
+        prop_assert_eq!(found_count, found.len(), "a pair appears once per kind");
+        prop_assert_eq!(&found, &expected);
+
+        let gaps: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::ShortGap)
+            .map(|f| (f.fora[0].clone(), f.fora[1].clone()))
+            .collect();
+        prop_assert_eq!(gaps.len(), expected_gaps.len());
+        prop_assert_eq!(gaps.into_iter().collect::<BTreeSet<_>>(), expected_gaps);
+
+        // Totals: every minute of programme counted, the union by marking each minute.
+        let covered: HashSet<i64> = placed.iter().flat_map(|(_, (s, e))| *s..*e).collect();
+        let summary = &report.summary;
+        prop_assert_eq!(summary.scheduled, placed.len());
+        prop_assert_eq!(summary.covered_minutes, covered.len() as u64);
+        prop_assert_eq!(
+            summary.programme_minutes,
+            placed.iter().map(|(_, (s, e))| (e - s) as u64).sum::<u64>()
+        );
+
+        // Gaps and folds of the zone, as jiff sees them.
+        let ids = |kind: Kind| -> BTreeSet<String> {
+            report.findings.iter().filter(|f| f.kind == kind).map(|f| f.fora[0].clone()).collect()
+        };
+        let gaps: BTreeSet<String> = week
+            .fora
+            .iter()
+            .filter(|f| instants(f.start.unwrap(), 1).is_err())
+            .map(|f| f.id.clone())
+            .collect();
+        prop_assert_eq!(ids(Kind::NonexistentTime), gaps);
+    }
+}
+
+fn forum(id: &str, start: &str, minutes: u32) -> Forum {
+    Forum {
+        id: id.into(),
+        title: id.into(),
+        start: Some(NaiveDateTime::parse_from_str(start, "%Y-%m-%dT%H:%M").unwrap()),
+        duration: Duration::from_minutes(minutes).unwrap(),
+        ..Forum::default()
+    }
+}
+
+#[test]
+fn spring_forward_overlap_is_seen_on_absolute_time() {
+    // 01:30 CET + 60 min ends at 03:30 CEST: a forum at 03:00 overlaps it,
+    // though on the wall clock 01:30–02:30 and 03:00 look apart.
+    let day = NaiveDate::from_ymd_opt(2021, 3, 28).unwrap();
+    let mut week = Week::new("Spring", chrono_tz::Europe::Berlin, day, day);
+    week.fora = vec![
+        forum("night", "2021-03-28T01:30", 60),
+        forum("early", "2021-03-28T03:00", 30),
+    ];
+    let report = check(&week);
+    let kinds: Vec<_> = report
+        .findings
+        .iter()
+        .map(|f| (f.kind, f.fora.clone()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [(
+            Kind::RoomOverlap,
+            vec!["night".to_owned(), "early".to_owned()]
+        )]
+    );
+    assert_eq!(report.summary.covered_minutes, 60);
+}
+
+#[test]
+fn autumn_fold_counts_the_extra_hour() {
+    // 00:00 + 240 min on the day the clocks go back ends at 03:00 on the wall clock.
+    let day = NaiveDate::from_ymd_opt(2021, 10, 31).unwrap();
+    let mut week = Week::new("Autumn", chrono_tz::Europe::Berlin, day, day);
+    week.fora = vec![
+        forum("long-night", "2021-10-31T00:00", 240),
+        forum("after", "2021-10-31T03:00", 30),
+    ];
+    let report = check(&week);
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert_eq!(report.summary.covered_minutes, 270);
+    assert_eq!(report.summary.per_day[0].programme_minutes, 270);
+}
+
+#[test]
+fn touching_fora_do_not_overlap() {
+    let day = NaiveDate::from_ymd_opt(2020, 6, 23).unwrap();
+    let mut week = Week::new("Touch", chrono_tz::Europe::Berlin, day, day);
+    week.fora = vec![
+        forum("a", "2020-06-23T10:00", 60),
+        forum("b", "2020-06-23T11:00", 60),
+    ];
+    assert!(check(&week).findings.is_empty());
+}
