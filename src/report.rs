@@ -6,8 +6,10 @@ use anstyle::{AnsiColor, Style};
 
 use crate::check::{Report, Severity, hours};
 
-const ERROR: Style = AnsiColor::Red.on_default().bold();
-const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+/// How errors are labelled on a terminal.
+pub(crate) const ERROR: Style = AnsiColor::Red.on_default().bold();
+/// How warnings are labelled on a terminal.
+pub(crate) const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const HEADING: Style = Style::new().bold();
 
 /// The summary, then every finding worst first, then the count. Styled: write through an

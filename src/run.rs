@@ -29,7 +29,7 @@ pub fn main(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 
         Ok(code) => code as i32,
         Err(e) => {
             let mut stderr = anstream::stderr();
-            let style = anstyle::AnsiColor::Red.on_default().bold();
+            let style = report::ERROR;
             let _ = writeln!(stderr, "{style}error{style:#}: {e}");
             e.exit_code() as i32
         }
@@ -100,7 +100,7 @@ fn exit_code(report: &Report) -> ExitCode {
 fn noted(report: &Report, file: &std::path::Path) -> ExitCode {
     let errors = report.count(Severity::Error);
     if errors > 0 {
-        let style = anstyle::AnsiColor::Yellow.on_default().bold();
+        let style = report::WARNING;
         let _ = writeln!(
             anstream::stderr(),
             "{style}warning{style:#}: the week has {errors} error finding{}; `fora check {}` lists them",

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use chrono::Utc;
 use icalendar::{Component, Event, EventLike, Property};
 
-use crate::model::{Forum, Language, Week, slug};
+use crate::model::{Forum, Week, slug};
 
 /// The PRODID of every calendar `fora` writes.
 pub const PRODID: &str = concat!("-//fora//fora ", env!("CARGO_PKG_VERSION"), "//EN");
@@ -82,8 +82,7 @@ pub fn join_link<'w>(week: &'w Week, forum: &'w Forum) -> Option<&'w str> {
 
 /// The join link first (most clients show no URL), then format, speakers and description.
 fn description(week: &Week, forum: &Forum) -> String {
-    let language = week.language.unwrap_or(Language::En);
-    let words = language.words();
+    let words = week.language().words();
     let mut lines = Vec::new();
     if let Some(link) = join_link(week, forum) {
         lines.push(format!("{}: {link}", words.join));

@@ -32,7 +32,7 @@ impl Exporter for MarkdownExporter {
             writeln!(out, "{}: {}", words.unscheduled, titles.join(", "))?;
             writeln!(out)?;
         }
-        if timetable.has_marks() {
+        if timetable.marked {
             writeln!(out, "{}", words.mark_legend)?;
             writeln!(out)?;
         }

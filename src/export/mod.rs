@@ -67,6 +67,8 @@ pub struct Timetable {
     pub days: Vec<TimetableDay>,
     /// Titles of the fora without a start.
     pub unscheduled: Vec<String>,
+    /// Whether any forum shown is in an error finding (and so the mark column is shown).
+    pub marked: bool,
 }
 
 /// One day of a timetable.
@@ -164,6 +166,7 @@ impl Timetable {
             });
         }
         rows.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+        let rows_marked = rows.iter().any(|r| !r.errors.is_empty());
         let mut dates: Vec<NaiveDate> = match selection.day {
             Some(day) => vec![day],
             None => week.days().collect(),
@@ -191,6 +194,7 @@ impl Timetable {
             show_room: week.rooms.is_some(),
             days,
             unscheduled,
+            marked: rows_marked,
         }
     }
 
@@ -204,14 +208,6 @@ impl Timetable {
         self.days.iter().map(TimetableDay::minutes).sum()
     }
 
-    /// Whether any forum shown is in an error finding.
-    pub fn has_marks(&self) -> bool {
-        self.days
-            .iter()
-            .flat_map(|d| &d.rows)
-            .any(|r| !r.errors.is_empty())
-    }
-
     /// The column headings of the terminal and Markdown tables.
     fn headings(&self) -> Vec<&'static str> {
         let words = self.language.words();
@@ -220,7 +216,7 @@ impl Timetable {
             headings.push(words.room);
         }
         headings.push(words.speakers);
-        if self.has_marks() {
+        if self.marked {
             headings.push("");
         }
         headings
@@ -233,7 +229,7 @@ impl Timetable {
             cells.push(row.room.clone());
         }
         cells.push(row.speakers.join(", "));
-        if self.has_marks() {
+        if self.marked {
             cells.push(if row.errors.is_empty() { "" } else { "✗" }.to_owned());
         }
         cells

@@ -37,7 +37,7 @@ impl Exporter for TableExporter {
                 timetable.unscheduled.join(", ")
             )?;
         }
-        if timetable.has_marks() {
+        if timetable.marked {
             writeln!(out, "{}", words.mark_legend)?;
         }
         writeln!(

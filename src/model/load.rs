@@ -522,6 +522,9 @@ fn in_calendar_range(date: &NaiveDate) -> bool {
     (1..=9999).contains(&date.year())
 }
 
+/// The last day a forum may start on: it runs up to a day and must end within year 9999.
+const LAST_START: Option<NaiveDate> = NaiveDate::from_ymd_opt(9999, 12, 30);
+
 /// `2020-06-23T10:00` (a space instead of `T` and `:00` seconds are read too).
 pub(crate) fn local_date_time(text: &str) -> Option<NaiveDateTime> {
     [
@@ -532,10 +535,7 @@ pub(crate) fn local_date_time(text: &str) -> Option<NaiveDateTime> {
     ]
     .iter()
     .find_map(|format| NaiveDateTime::parse_from_str(text.trim(), format).ok())
-    .filter(|t| {
-        in_calendar_range(&t.date())
-            && t.date() < NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX)
-    })
+    .filter(|t| in_calendar_range(&t.date()) && LAST_START.is_some_and(|last| t.date() <= last))
 }
 
 fn updated(text: &str, zone: Tz) -> Result<DateTime<Utc>, InputError> {

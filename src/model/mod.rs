@@ -262,7 +262,7 @@ impl Week {
 
     /// How many days the week has.
     pub fn day_count(&self) -> usize {
-        (self.end - self.start).num_days().max(-1) as usize + 1
+        usize::try_from((self.end - self.start).num_days() + 1).unwrap_or(0)
     }
 
     /// The instant the calendar is stamped with: `updated`, else the start of the week.
