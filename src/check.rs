@@ -164,7 +164,9 @@ pub struct WeekInfo {
 pub struct Summary {
     /// All fora in the file.
     pub fora: usize,
-    /// Fora with a start that exists in the zone.
+    /// Fora marked `"status": "cancelled"`; they count nowhere else.
+    pub cancelled: usize,
+    /// Fora that take place, with a start that exists in the zone.
     pub scheduled: usize,
     /// Days of the week.
     pub days: usize,
@@ -324,7 +326,8 @@ impl<'w> Checker<'w> {
         let week = self.week;
         let zone = week.timezone.name();
         let mut slots = Vec::with_capacity(week.fora.len());
-        for forum in &week.fora {
+        // A cancelled forum frees its room, its speakers and its hours.
+        for forum in week.fora.iter().filter(|f| f.status.takes_place()) {
             match week.placement(forum) {
                 Placement::Unscheduled => {
                     self.add_for(Kind::Unscheduled, Some(forum), format!("{:?} has no start yet", forum.id));
@@ -692,15 +695,16 @@ impl<'w> Checker<'w> {
                 }
             }
         }
+        let cancelled = week.fora.iter().filter(|f| !f.status.takes_place()).count();
+        let taking_place = week.fora.len() - cancelled;
         if let Some(expected) = week.expect.fora
-            && expected != week.fora.len() as u64
+            && expected != taking_place as u64
         {
             self.add_for(
                 Kind::ExpectMismatch,
                 None,
                 format!(
-                    "the week has {} fora, but expect.fora is {expected}",
-                    week.fora.len()
+                    "the week has {taking_place} fora taking place, but expect.fora is {expected}"
                 ),
             );
         }
@@ -718,6 +722,7 @@ impl<'w> Checker<'w> {
         }
         Summary {
             fora: week.fora.len(),
+            cancelled,
             scheduled: slots.len(),
             days: per_day.len(),
             programme_minutes,

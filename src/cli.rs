@@ -7,18 +7,19 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::Format;
-use crate::model::Language;
+use crate::model::{Duration, Language};
 
 const EXIT_CODES: &str = "\
-Exit codes (the same for every command):
+Exit codes (of check, timetable and ics; diff says its own):
   0  no error findings (warnings allowed)
   1  at least one error finding
   2  the input could not be read or understood";
 
 /// Plan a digital congress week: check the programme, show it as a timetable, export calendars.
 ///
-/// The week lives in one JSON file (see README.md for its format). Every command reads it,
-/// checks it, and exits with 1 when the programme has errors, so scripts can rely on it.
+/// The week lives in one JSON file (see README.md for its format). `check`, `timetable` and
+/// `ics` read it, check it, and exit with 1 when the programme has errors; `diff` exits with 1
+/// when something changed for attendees. Scripts can rely on both.
 #[derive(Debug, Parser)]
 #[command(name = "fora", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
@@ -68,17 +69,93 @@ pub enum Command {
         format: Format,
     },
 
-    /// Export the programme as an iCalendar file (.ics) that calendar clients import.
+    /// Export the programme as iCalendar files (.ics) for calendar clients
     ///
-    /// One event per scheduled forum, with stable UIDs: the same file gives the same bytes.
-    #[command(after_help = EXIT_CODES)]
+    /// One event per scheduled forum, in the week's time zone (the file carries its
+    /// VTIMEZONE), with the join link in URL, CONFERENCE and the description. UIDs are stable:
+    /// the same week gives the same bytes. Publish the file at a URL and have attendees
+    /// subscribe to it: clients then pick up every change.
+    ///
+    /// Examples:
+    ///   fora ics week.json -o programme.ics
+    ///   fora ics week.json --only eroeffnung,abschluss --alarm 15m -o mine.ics
+    ///   fora ics week.json --previous programme.ics -o programme.ics
+    ///   fora ics week.json --split public/fora --previous public/fora
+    #[command(after_help = EXIT_CODES, verbatim_doc_comment)]
     Ics {
         /// The week file.
         file: PathBuf,
         /// Write here instead of to standard output (`-`). The file is replaced in one step.
-        #[arg(short, long, value_name = "OUT", default_value = "-")]
+        #[arg(
+            short,
+            long,
+            value_name = "OUT",
+            default_value = "-",
+            conflicts_with = "split"
+        )]
         output: PathBuf,
+        /// Write one calendar a forum into this folder instead, each named after its forum's id
+        /// (`DIR/eroeffnung.ics`). Other files in it are left alone.
+        #[arg(long, value_name = "DIR")]
+        split: Option<PathBuf>,
+        /// Only these fora (ids, comma-separated): an attendee's own selection.
+        #[arg(long, value_name = "ID,…", value_delimiter = ',')]
+        only: Vec<String>,
+        /// Only the fora that start on this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        day: Option<NaiveDate>,
+        /// Only the fora in the room with this id.
+        #[arg(long, value_name = "ID")]
+        room: Option<String>,
+        /// Remind attendees this long before each forum (`15m`, `1h`).
+        #[arg(long, value_name = "DURATION", value_parser = Duration::parse)]
+        alarm: Option<Duration>,
+        /// How often subscribed clients should fetch the calendar again
+        /// (REFRESH-INTERVAL and X-PUBLISHED-TTL).
+        #[arg(long, value_name = "DURATION", value_parser = Duration::parse, default_value = "6h")]
+        refresh: Duration,
+        /// The calendar published before (a file, or the folder of `--split`): unchanged
+        /// events stay byte for byte, changed ones get their SEQUENCE raised, and events
+        /// of fora gone from the week come back cancelled.
+        #[arg(long, value_name = "OLD")]
+        previous: Option<PathBuf>,
     },
+
+    /// Show what changed for attendees between two versions of a week
+    ///
+    /// Lists the fora added, removed, cancelled or restored, moved (old and new time),
+    /// retitled, put in another room, or with a new join link or details. Exits with 0 when
+    /// nothing changed for attendees and 1 otherwise, so it can gate publishing:
+    ///
+    ///   fora diff published.json week.json || fora ics week.json --previous programme.ics -o programme.ics
+    #[command(after_help = DIFF_EXIT_CODES, verbatim_doc_comment)]
+    Diff {
+        /// The week as it was (published).
+        old: PathBuf,
+        /// The week as it is now.
+        new: PathBuf,
+        /// `table` for people, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+        format: DiffFormat,
+        /// The language of the table [default: the new file's `language`, else en].
+        #[arg(long, value_name = "LANG", value_parser = language())]
+        lang: Option<Language>,
+    },
+}
+
+const DIFF_EXIT_CODES: &str = "\
+Exit codes:
+  0  nothing changed for attendees
+  1  something changed for attendees
+  2  a file could not be read or understood";
+
+/// How `fora diff` prints the changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A table for people.
+    Table,
+    /// One JSON document.
+    Json,
 }
 
 /// How `fora check` prints its report.

@@ -34,6 +34,16 @@ pub enum Error {
         /// What is wrong with it.
         error: InputError,
     },
+    /// A calendar given with `--previous` could not be understood.
+    #[error("{path}:{line}: {message}", path = .path.display())]
+    Calendar {
+        /// The file.
+        path: PathBuf,
+        /// The physical line the trouble is on, from 1.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// A command-line value does not fit the week (an unknown room, a day outside the week).
     #[error("{0}")]
     Usage(String),

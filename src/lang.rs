@@ -85,6 +85,8 @@ pub struct Words {
     pub join: &'static str,
     /// Heads the list of fora without a start.
     pub unscheduled: &'static str,
+    /// Put before the title of a cancelled forum: "Abgesagt: Titel".
+    pub cancelled: &'static str,
 }
 
 static GERMAN: Words = Words {
@@ -102,6 +104,7 @@ static GERMAN: Words = Words {
     mark_legend: "✗ = Teil eines Konflikts; Einzelheiten zeigt `fora check`.",
     join: "Teilnehmen",
     unscheduled: "Noch nicht eingeplant",
+    cancelled: "Abgesagt",
 };
 
 static ENGLISH: Words = Words {
@@ -119,6 +122,7 @@ static ENGLISH: Words = Words {
     mark_legend: "✗ = part of a conflict; `fora check` shows the details.",
     join: "Join",
     unscheduled: "Not scheduled yet",
+    cancelled: "Cancelled",
 };
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod diff;
 mod error;
 pub mod export;
 mod lang;
@@ -14,4 +15,4 @@ mod suggest;
 pub use check::{Finding, Kind, Report, Severity, check};
 pub use error::{Error, ExitCode};
 pub use lang::Words;
-pub use model::{Duration, Forum, Language, Placement, Room, Week};
+pub use model::{Duration, Forum, Language, Placement, Room, Status, Week};

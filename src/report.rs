@@ -20,9 +20,13 @@ pub fn write_human(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{HEADING}{}{HEADING:#}", week.name)?;
     writeln!(out, "{} to {} ({})", week.start, week.end, week.timezone)?;
     writeln!(out)?;
+    let cancelled = match summary.cancelled {
+        0 => String::new(),
+        n => format!(", {n} cancelled"),
+    };
     writeln!(
         out,
-        "{}, {} scheduled, {}, {} h of programme ({} h covered)",
+        "{}{cancelled}, {} scheduled, {}, {} h of programme ({} h covered)",
         count(summary.fora, "forum", "fora"),
         summary.scheduled,
         count(summary.days, "day", "days"),

@@ -1,15 +1,18 @@
 //! Runs one command: read the week, check it, write the result, choose the exit code.
 
+use std::collections::HashSet;
 use std::ffi::OsString;
+use std::fs;
 use std::io::{self, Write};
 
 use clap::Parser;
 
 use crate::check::{Report, Severity, check};
-use crate::cli::{Cli, ColorWhen, Command, ReportFormat};
-use crate::export::{Selection, Timetable, ics};
+use crate::cli::{Cli, ColorWhen, Command, DiffFormat, ReportFormat};
+use crate::export::ics::{self, Calendar, previous::Previous};
+use crate::export::{Selection, Timetable};
 use crate::model::Week;
-use crate::{Error, ExitCode, output, report, suggest};
+use crate::{Error, ExitCode, diff, output, report, suggest};
 
 /// Parses `args` (the program name first), runs the command and returns the exit code.
 /// Errors are printed to standard error.
@@ -79,13 +82,129 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             output::write_to("-".as_ref(), |out| format.exporter().write(&timetable, out))?;
             Ok(noted(&report, &file))
         }
-        Command::Ics { file, output: path } => {
+        Command::Ics {
+            file,
+            output: path,
+            split,
+            only,
+            day,
+            room,
+            alarm,
+            refresh,
+            previous,
+        } => {
             let week = Week::load(&file)?;
             let report = check(&week);
-            output::write_to(&path, |out| ics::write_calendar(&week, out))?;
+            let day = day.map(|day| known_day(&week, day)).transpose()?;
+            let room = room.map(|room| known_room(&week, room)).transpose()?;
+            let only = known_fora(&week, &only)?;
+            let fora = week.fora.iter().filter(|forum| {
+                (only.is_empty() || only.contains(forum.id.as_str()))
+                    && room.as_ref().is_none_or(|r| forum.room.as_ref() == Some(r))
+                    && day.is_none_or(|d| {
+                        week.placement(forum)
+                            .interval()
+                            .is_some_and(|(start, _)| start.date_naive() == d)
+                    })
+            });
+            let previous = previous
+                .map(|path| match Previous::read(&path) {
+                    Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                        Err(Error::Usage(format!(
+                            "--previous {}: no such file or folder; for the first publication, leave --previous out",
+                            path.display()
+                        )))
+                    }
+                    other => other,
+                })
+                .transpose()?;
+            let options = ics::Options { refresh, alarm };
+            let calendar = Calendar::new(&week, fora, &options, previous.as_ref());
+            let mut changes = ics::Changes::default();
+            match split {
+                None => output::write_to(&path, |out| {
+                    changes = calendar.write(out)?;
+                    Ok(())
+                })?,
+                Some(folder) => {
+                    fs::create_dir_all(&folder).map_err(|source| Error::Write {
+                        path: folder.clone(),
+                        source,
+                    })?;
+                    for (name, calendar) in calendar.split() {
+                        output::write_to(&folder.join(format!("{name}.ics")), |out| {
+                            changes += calendar.write(out)?;
+                            Ok(())
+                        })?;
+                    }
+                }
+            }
+            if previous.is_some() {
+                note_changes(&week, changes);
+            }
             Ok(noted(&report, &file))
         }
+        Command::Diff {
+            old,
+            new,
+            format,
+            lang,
+        } => {
+            let old_week = Week::load(&old)?;
+            let new_week = Week::load(&new)?;
+            let changes = diff::diff(&old_week, &new_week);
+            let language = lang.unwrap_or(new_week.language());
+            output::write_to("-".as_ref(), |out| match format {
+                DiffFormat::Table => diff::write_table(&changes, language, out),
+                DiffFormat::Json => diff::write_json(&changes, out),
+            })?;
+            Ok(if changes.is_empty() {
+                ExitCode::Clean
+            } else {
+                ExitCode::Findings
+            })
+        }
     }
+}
+
+/// What `--previous` did, on standard error: organisers publish on the strength of it.
+fn note_changes(week: &Week, changes: ics::Changes) {
+    let ics::Changes {
+        new,
+        changed,
+        unchanged,
+        gone,
+    } = changes;
+    let mut stderr = anstream::stderr();
+    let _ = writeln!(
+        stderr,
+        "{new} new, {changed} changed (SEQUENCE raised), {gone} gone from the week (published cancelled), {unchanged} unchanged"
+    );
+    if changed + gone > 0 && week.updated.is_none() {
+        let style = report::WARNING;
+        let _ = writeln!(
+            stderr,
+            "{style}warning{style:#}: the week has no \"updated\"; set it to now, so that changed events carry when they changed"
+        );
+    }
+}
+
+/// The ids of `--only`, each a forum of the week.
+fn known_fora<'a>(week: &Week, ids: &'a [String]) -> Result<HashSet<&'a str>, Error> {
+    for id in ids {
+        if week.fora.iter().any(|f| &f.id == id) {
+            continue;
+        }
+        let hint = match suggest::closest(id, week.fora.iter().map(|f| f.id.as_str())) {
+            Some(near) => format!("; did you mean {near:?}?"),
+            None => String::new(),
+        };
+        return Err(Error::Usage(format!(
+            "--only {id}: the week {} has no forum with this id{hint}",
+            week.name
+        )));
+    }
+    Ok(ids.iter().map(String::as_str).collect())
 }
 
 fn exit_code(report: &Report) -> ExitCode {

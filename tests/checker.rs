@@ -276,3 +276,31 @@ fn touching_fora_do_not_overlap() {
     ];
     assert!(check(&week).findings.is_empty());
 }
+
+#[test]
+fn a_cancelled_forum_frees_its_room_speakers_and_hours() {
+    let day = NaiveDate::from_ymd_opt(2020, 6, 23).unwrap();
+    let mut week = Week::new("Cancelled", chrono_tz::Europe::Berlin, day, day);
+    week.expect.fora = Some(2);
+    week.expect.hours = Some(2.0);
+    let mut called_off = forum("called-off", "2020-06-23T10:30", 60);
+    called_off.status = fora::Status::Cancelled;
+    called_off.speakers = vec!["Anna".into()];
+    let mut a = forum("a", "2020-06-23T10:00", 60);
+    a.speakers = vec!["Anna".into()];
+    // Without a start, a cancelled forum is not "unscheduled" either.
+    let mut never = forum("never", "2020-06-23T10:00", 30);
+    never.start = None;
+    never.status = fora::Status::Cancelled;
+    week.fora = vec![a, called_off, forum("b", "2020-06-23T11:00", 60), never];
+    let report = check(&week);
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert_eq!(report.summary.fora, 4);
+    assert_eq!(report.summary.cancelled, 2);
+    assert_eq!(report.summary.scheduled, 2);
+    assert_eq!(report.summary.programme_minutes, 120);
+    // Once it takes place again, it conflicts.
+    week.fora[1].status = fora::Status::Confirmed;
+    let kinds: BTreeSet<Kind> = check(&week).findings.iter().map(|f| f.kind).collect();
+    assert!(kinds.contains(&Kind::RoomOverlap) && kinds.contains(&Kind::SpeakerOverlap));
+}

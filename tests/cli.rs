@@ -432,3 +432,233 @@ fn colour_only_when_asked_or_on_a_terminal() {
         .unwrap();
     assert!(coloured.stdout.contains(&0x1b));
 }
+
+/// The UIDs of the events of a calendar, in order (UIDs of the 2020 week fit on one line).
+fn uids(calendar: &str) -> Vec<String> {
+    calendar
+        .lines()
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .map(|uid| uid.split('.').next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn ics_takes_an_attendees_selection() {
+    let output = fora()
+        .args(["ics", WEEK_2020, "--only", "abschluss,eroeffnung"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let calendar = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(uids(&calendar), ["eroeffnung", "abschluss"]);
+    assert_eq!(calendar.matches("BEGIN:VTIMEZONE").count(), 1);
+
+    let day = fora()
+        .args(["ics", WEEK_2020, "--day", "2020-06-26", "--room", "plenum"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        uids(&String::from_utf8(day.stdout).unwrap()),
+        ["fachforum-zukunftsbild", "abschluss"]
+    );
+
+    fora()
+        .args(["ics", WEEK_2020, "--only", "eroeffnung,abschlus"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "--only abschlus: the week Digitale Engagementkongresswoche NRW 2020 has no forum with this id; did you mean \"abschluss\"?",
+        ));
+}
+
+#[test]
+fn ics_split_writes_one_complete_calendar_a_forum() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("fora");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("README.txt"), "mine").unwrap();
+    fora()
+        .args(["ics", WEEK_2020, "--split"])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout("");
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 16, "15 calendars and the file that was there");
+    assert!(names.contains(&"README.txt".to_owned()));
+    let opening = std::fs::read_to_string(out.join("eroeffnung.ics")).unwrap();
+    assert!(opening.starts_with("BEGIN:VCALENDAR\r\n") && opening.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(uids(&opening), ["eroeffnung"]);
+    assert_eq!(opening.matches("BEGIN:VTIMEZONE").count(), 1);
+
+    // Split and whole file do not mix.
+    fora()
+        .args(["ics", WEEK_2020, "-o", "x.ics", "--split"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
+
+#[test]
+fn ics_previous_reports_what_changed_and_cancels_what_is_gone() {
+    let folder = tempfile::tempdir().unwrap();
+    let published = folder.path().join("programme.ics");
+    fora()
+        .args(["ics", WEEK_2020, "-o"])
+        .arg(&published)
+        .assert()
+        .code(0);
+    let before = std::fs::read(&published).unwrap();
+    // Unchanged: the same bytes, and it says so.
+    fora()
+        .args(["ics", WEEK_2020, "-o"])
+        .arg(&published)
+        .arg("--previous")
+        .arg(&published)
+        .assert()
+        .code(0)
+        .stderr("0 new, 0 changed (SEQUENCE raised), 0 gone from the week (published cancelled), 15 unchanged\n");
+    assert_eq!(std::fs::read(&published).unwrap(), before);
+
+    let mut week: Value =
+        serde_json::from_str(&std::fs::read_to_string(WEEK_2020).unwrap()).unwrap();
+    week["fora"].as_array_mut().unwrap().remove(0);
+    week["updated"] = Value::from("2020-06-22T12:00:00Z");
+    let changed = week_file(&week.to_string());
+    fora()
+        .args(["ics"])
+        .arg(&changed)
+        .arg("-o")
+        .arg(&published)
+        .arg("--previous")
+        .arg(&published)
+        .assert()
+        .code(1) // the week no longer has the 15 fora it promises
+        .stderr(predicate::str::starts_with(
+            "0 new, 0 changed (SEQUENCE raised), 1 gone from the week (published cancelled), 14 unchanged\n",
+        ));
+    let after = std::fs::read_to_string(&published).unwrap();
+    assert!(after.contains("SUMMARY:Abgesagt: Gemeinsames Eröffnungsgespräch\r\n"));
+    assert!(after.contains("STATUS:CANCELLED\r\n"));
+
+    // Something that is not a calendar is refused with the file and the line.
+    let not_calendar = week_file("{}");
+    fora()
+        .args(["ics", WEEK_2020, "--previous"])
+        .arg(&not_calendar)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            ":1: not an iCalendar file: it does not begin with BEGIN:VCALENDAR",
+        ));
+}
+
+#[test]
+fn ics_options_are_checked() {
+    fora()
+        .args(["ics", WEEK_2020, "--alarm", "soon"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("\"soon\" is not a duration"));
+    fora()
+        .args(["ics", WEEK_2020, "--refresh", "0m"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--refresh"));
+    let output = fora()
+        .args(["ics", WEEK_2020, "--alarm", "10m", "--refresh", "1h"])
+        .output()
+        .unwrap();
+    let calendar = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(calendar.matches("TRIGGER:-PT10M\r\n").count(), 15);
+    assert!(calendar.contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"));
+}
+
+#[test]
+fn diff_gates_publishing_with_its_exit_code() {
+    fora()
+        .args(["diff", WEEK_2020, WEEK_2020])
+        .assert()
+        .code(0)
+        .stdout("Keine Änderungen für Teilnehmende.\n");
+    let mut week: Value =
+        serde_json::from_str(&std::fs::read_to_string(WEEK_2020).unwrap()).unwrap();
+    week["fora"][0]["start"] = Value::from("2020-06-23T09:30");
+    week["fora"][1]["status"] = Value::from("cancelled");
+    let changed = week_file(&week.to_string());
+    let output = fora()
+        .args(["diff", WEEK_2020])
+        .arg(&changed)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let diff: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let kinds: Vec<(&str, &str)> = diff["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["forum"].as_str().unwrap(), c["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("eroeffnung", "moved"),
+            ("fachforum-kommunale-engagementfoerderung", "cancelled")
+        ]
+    );
+    fora()
+        .args(["diff", WEEK_2020])
+        .arg(&changed)
+        .args(["--lang", "en"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("Moved"))
+        .stdout(predicate::str::contains("2 changes for attendees"));
+    fora()
+        .args(["diff", WEEK_2020, "missing.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.json: cannot read"));
+}
+
+#[test]
+fn a_cancelled_forum_is_shown_so_and_counts_nowhere() {
+    let mut week: Value =
+        serde_json::from_str(&std::fs::read_to_string(WEEK_2020).unwrap()).unwrap();
+    week["fora"][14]["status"] = Value::from("cancelled");
+    week["expect"]["fora"] = Value::from(14);
+    week["expect"]["hours"] = Value::from(14.5);
+    let file = week_file(&week.to_string());
+    fora()
+        .args(["timetable"])
+        .arg(&file)
+        .args(["--day", "2020-06-26", "--format", "csv"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            ",Abgesagt: Abschlussrunde und Ausblick,",
+        ));
+    fora()
+        .args(["timetable"])
+        .arg(&file)
+        .args(["--day", "2020-06-26"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("2 Fora · 2,5 Std."));
+    fora()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "15 fora, 1 cancelled, 14 scheduled, 4 days, 14.5 h of programme",
+        ));
+}

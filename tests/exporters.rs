@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use fora::export::{Format, Selection, Timetable, ics};
+use fora::export::{Format, Selection, Timetable};
 use fora::{Language, Week, check, report};
 
 fn week(file: &str) -> Week {
@@ -74,14 +74,6 @@ fn timetable_of_one_room_without_rooms_column_changes() {
         Format::Table,
         &selection
     ));
-}
-
-#[test]
-fn calendar() {
-    let mut out = Vec::new();
-    ics::write_calendar(&week(WEEK_2020), &mut out).unwrap();
-    // CRLF shown as written, so a change of line ends shows too.
-    insta::assert_snapshot!(String::from_utf8(out).unwrap().replace("\r\n", "␍\n"));
 }
 
 #[test]

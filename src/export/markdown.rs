@@ -24,7 +24,11 @@ impl Exporter for MarkdownExporter {
             }
             writeln!(out, "{}", day_table(timetable, day, ASCII_MARKDOWN, text))?;
             writeln!(out)?;
-            writeln!(out, "*{}*", language.total(day.rows.len(), day.minutes()))?;
+            writeln!(
+                out,
+                "*{}*",
+                language.total(day.taking_place().count(), day.minutes())
+            )?;
         }
         writeln!(out)?;
         if !timetable.unscheduled.is_empty() {

@@ -91,8 +91,10 @@ pub struct TimetableRow {
     pub end: DateTime<Tz>,
     /// Its length in minutes.
     pub minutes: u32,
-    /// Its title.
+    /// Its title; a cancelled forum's says so ("Abgesagt: …").
     pub title: String,
+    /// Whether it was cancelled: it is shown, but its minutes count nowhere.
+    pub cancelled: bool,
     /// Its format.
     pub format: String,
     /// Its room's name.
@@ -123,7 +125,12 @@ impl TimetableRow {
 impl TimetableDay {
     /// The day's programme minutes.
     pub fn minutes(&self) -> u64 {
-        self.rows.iter().map(|r| u64::from(r.minutes)).sum()
+        self.taking_place().map(|r| u64::from(r.minutes)).sum()
+    }
+
+    /// The rows of fora that were not cancelled.
+    pub fn taking_place(&self) -> impl Iterator<Item = &TimetableRow> {
+        self.rows.iter().filter(|r| !r.cancelled)
     }
 }
 
@@ -151,12 +158,18 @@ impl Timetable {
                 continue;
             }
             let room = forum.room.as_deref().unwrap_or_default();
+            let cancelled = !forum.status.takes_place();
             rows.push(TimetableRow {
                 id: forum.id.clone(),
                 start,
                 end,
                 minutes: forum.duration.minutes(),
-                title: forum.title.clone(),
+                title: if cancelled {
+                    format!("{}: {}", language.words().cancelled, forum.title)
+                } else {
+                    forum.title.clone()
+                },
+                cancelled,
                 format: forum.format.clone().unwrap_or_default(),
                 room: week
                     .room(room)
@@ -200,7 +213,7 @@ impl Timetable {
 
     /// How many fora it shows.
     pub fn fora(&self) -> usize {
-        self.days.iter().map(|d| d.rows.len()).sum()
+        self.days.iter().map(|d| d.taking_place().count()).sum()
     }
 
     /// Their programme minutes.

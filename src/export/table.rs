@@ -26,7 +26,11 @@ impl Exporter for TableExporter {
             // Wraps to the terminal's width; piped output is never wrapped.
             table.set_content_arrangement(ContentArrangement::Dynamic);
             writeln!(out, "{table}")?;
-            writeln!(out, "{}", language.total(day.rows.len(), day.minutes()))?;
+            writeln!(
+                out,
+                "{}",
+                language.total(day.taking_place().count(), day.minutes())
+            )?;
         }
         writeln!(out)?;
         if !timetable.unscheduled.is_empty() {

@@ -22,6 +22,16 @@ impl Duration {
         self.0
     }
 
+    /// The duration as RFC 5545 writes it (3.3.6): `PT1H30M`, `PT45M`, `PT6H`.
+    pub fn to_rfc5545(self) -> String {
+        let (hours, minutes) = (self.0 / 60, self.0 % 60);
+        match (hours, minutes) {
+            (0, m) => format!("PT{m}M"),
+            (h, 0) => format!("PT{h}H"),
+            (h, m) => format!("PT{h}H{m}M"),
+        }
+    }
+
     /// The same length as a chrono time delta.
     pub fn to_time_delta(self) -> chrono::TimeDelta {
         chrono::TimeDelta::minutes(i64::from(self.0))

@@ -7,7 +7,9 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::{DayTime, Duration, Expect, Forum, Language, MAX_DAYS, Room, Rules, Week, is_valid_id};
+use super::{
+    DayTime, Duration, Expect, Forum, Language, MAX_DAYS, Room, Rules, Status, Week, is_valid_id,
+};
 use crate::suggest;
 
 /// The keys of the week object that `fora` reads.
@@ -37,6 +39,7 @@ pub const FORUM_KEYS: &[&str] = &[
     "speakers",
     "description",
     "url",
+    "status",
 ];
 /// The keys of a room that `fora` reads.
 pub const ROOM_KEYS: &[&str] = &["id", "name", "url", "capacity"];
@@ -140,6 +143,7 @@ struct RawForum {
     speakers: Option<Vec<String>>,
     description: Option<String>,
     url: Option<String>,
+    status: Option<String>,
     #[serde(flatten)]
     extra: Map<String, Value>,
 }
@@ -368,6 +372,17 @@ impl RawForum {
                 })
             })
             .transpose()?;
+        let status = match self.status.as_deref() {
+            None => Status::default(),
+            Some(text) => Status::parse(text).ok_or_else(|| {
+                InputError::invalid(
+                    &place,
+                    format!(
+                        "status {text:?} is not one of \"confirmed\", \"tentative\", \"cancelled\""
+                    ),
+                )
+            })?,
+        };
         Ok(Forum {
             id,
             title,
@@ -378,6 +393,7 @@ impl RawForum {
             speakers: self.speakers.unwrap_or_default(),
             description: self.description,
             url: self.url,
+            status,
             extra: self.extra,
         })
     }
@@ -577,12 +593,13 @@ mod tests {
             "rules": {"day_start": "09:00", "day_end": "18:00", "min_gap": "5m", "max_hours_per_day": 6, "parallel": true},
             "expect": {"fora": 1, "hours": 1},
             "fora": [{"id": "f", "title": "F", "format": "x", "start": "2020-01-01T10:00", "duration": 60,
-                      "room": "r", "speakers": ["s"], "description": "d", "url": "u"}]
+                      "room": "r", "speakers": ["s"], "description": "d", "url": "u", "status": "tentative"}]
         });
         let week = Week::from_json(&all.to_string()).unwrap();
         assert!(week.extra.is_empty());
         assert!(week.rules.extra.is_empty() && week.expect.extra.is_empty());
         assert!(week.fora[0].extra.is_empty() && week.rooms.unwrap()[0].extra.is_empty());
+        assert_eq!(week.fora[0].status, Status::Tentative);
         let object = all.as_object().unwrap();
         assert_eq!(
             object.keys().collect::<Vec<_>>(),
@@ -679,6 +696,24 @@ mod tests {
             e.to_string(),
             "forum \"a\": duration: \"90x\" is not a duration; write it like \"90m\", \"1h30m\", \"1.5h\", \"PT1H30M\" or a number of minutes"
         );
+    }
+
+    #[test]
+    fn bad_statuses_name_forum_and_value() {
+        let e = error(&MINIMAL.replace(
+            "[]",
+            r#"[{"id": "a", "title": "T", "duration": 60, "status": "abgesagt"}]"#,
+        ));
+        assert_eq!(
+            e.to_string(),
+            "forum \"a\": status \"abgesagt\" is not one of \"confirmed\", \"tentative\", \"cancelled\""
+        );
+        let week = Week::from_json(&MINIMAL.replace(
+            "[]",
+            r#"[{"id": "a", "title": "T", "duration": 60, "status": "Canceled"}]"#,
+        ))
+        .unwrap();
+        assert_eq!(week.fora[0].status, Status::Cancelled);
     }
 
     #[test]

@@ -72,8 +72,48 @@ pub struct Forum {
     pub description: Option<String>,
     /// The forum's own join link.
     pub url: Option<String>,
+    /// Whether it takes place.
+    pub status: Status,
     /// Keys of the forum that `fora` does not know, kept in file order.
     pub extra: Map<String, Value>,
+}
+
+/// Whether a forum takes place, as RFC 5545 says it of an event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    /// It takes place (what a forum without `status` is).
+    #[default]
+    Confirmed,
+    /// It is planned but not yet certain.
+    Tentative,
+    /// It was called off; it stays in the file and in calendars, marked as such.
+    Cancelled,
+}
+
+impl Status {
+    /// `confirmed`, `tentative` or `cancelled` (also `canceled`), in any case.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "confirmed" => Some(Self::Confirmed),
+            "tentative" => Some(Self::Tentative),
+            "cancelled" | "canceled" => Some(Self::Cancelled),
+            _ => None,
+        }
+    }
+
+    /// The word written in week files: `confirmed`, `tentative` or `cancelled`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Tentative => "tentative",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    /// Whether the forum takes up its room, its speakers and programme time.
+    pub fn takes_place(self) -> bool {
+        self != Self::Cancelled
+    }
 }
 
 /// A virtual room (a video conference).
