@@ -89,6 +89,13 @@ pub struct Words {
     pub cancelled: &'static str,
 }
 
+impl Words {
+    /// A cancelled forum's title as attendees see it: "Abgesagt: Titel".
+    pub fn cancelled_title(&self, title: &str) -> String {
+        format!("{}: {title}", self.cancelled)
+    }
+}
+
 static GERMAN: Words = Words {
     date: "Datum",
     time: "Zeit",

@@ -149,7 +149,7 @@ impl Timetable {
                 continue;
             }
             let Some((start, end)) = week.placement(forum).interval() else {
-                if forum.start.is_none() {
+                if forum.start.is_none() && forum.status.takes_place() {
                     unscheduled.push(forum.title.clone());
                 }
                 continue;
@@ -165,7 +165,7 @@ impl Timetable {
                 end,
                 minutes: forum.duration.minutes(),
                 title: if cancelled {
-                    format!("{}: {}", language.words().cancelled, forum.title)
+                    language.words().cancelled_title(&forum.title)
                 } else {
                     forum.title.clone()
                 },

@@ -289,7 +289,7 @@ impl<'a> Calendar<'a> {
         push(&mut out, date_time("DTSTART", start))?;
         push(&mut out, date_time("DTEND", end))?;
         let summary = match forum.status {
-            Status::Cancelled => format!("{}: {}", words.cancelled, forum.title),
+            Status::Cancelled => words.cancelled_title(&forum.title),
             _ => forum.title.clone(),
         };
         push(&mut out, text("SUMMARY", &summary))?;
@@ -373,10 +373,7 @@ impl<'a> Calendar<'a> {
                 }
                 "SUMMARY" => {
                     summary = true;
-                    property = text(
-                        "SUMMARY",
-                        &format!("{}: {}", words.cancelled, property.value()),
-                    );
+                    property = text("SUMMARY", &words.cancelled_title(property.value()));
                 }
                 _ => {}
             }
