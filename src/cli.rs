@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -19,7 +19,9 @@ Exit codes (of check, timetable and ics; diff says its own):
 ///
 /// The week lives in one JSON file (see README.md for its format). `check`, `timetable` and
 /// `ics` read it, check it, and exit with 1 when the programme has errors; `diff` exits with 1
-/// when something changed for attendees. Scripts can rely on both.
+/// when something changed for attendees. `new`, `add`, `move`, `set`, `cancel`, `rm` and
+/// `room add` change it, each change checked before it is written: one that adds an error
+/// finding is refused with exit code 1.
 #[derive(Debug, Parser)]
 #[command(name = "fora", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
@@ -141,7 +143,231 @@ pub enum Command {
         #[arg(long, value_name = "LANG", value_parser = language())]
         lang: Option<Language>,
     },
+
+    /// Create a week file without fora
+    ///
+    /// Example:
+    ///   fora new week.json --name "Engagementkongress NRW 2015" --start 2015-11-06 \
+    ///     --end 2015-11-06 --timezone Europe/Berlin --language de
+    #[command(verbatim_doc_comment)]
+    New {
+        /// The week file to create.
+        file: PathBuf,
+        /// The week's name, as attendees see it.
+        #[arg(long)]
+        name: String,
+        /// The first day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        start: NaiveDate,
+        /// The last day (YYYY-MM-DD); the first, for a one-day event.
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        end: Option<NaiveDate>,
+        /// The IANA time zone every local time is read in (Europe/Berlin).
+        #[arg(long, value_name = "ZONE")]
+        timezone: String,
+        /// The default language of output.
+        #[arg(long, value_name = "LANG", value_parser = PossibleValuesParser::new(["de", "en"]))]
+        language: Option<String>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Add a forum
+    ///
+    /// Without --id, the id is made from the title (lower case, umlauts and ß written out,
+    /// made unique). Without --start, the forum is not scheduled yet.
+    ///
+    /// Example:
+    ///   fora add week.json --title "Podiumsdiskussion" --duration 1h \
+    ///     --start "2015-11-06 11:15" --room saal --speaker "Landesregierung NRW"
+    #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
+    Add {
+        /// The week file.
+        file: PathBuf,
+        /// The title.
+        #[arg(long)]
+        title: String,
+        /// How long it runs (`90m`, `1h30m`, `1.5h`); written to the file as typed.
+        #[arg(long, value_parser = duration_as_typed)]
+        duration: String,
+        /// The id [default: made from the title].
+        #[arg(long)]
+        id: Option<String>,
+        /// The local start (`2015-11-06T11:15` or `"2015-11-06 11:15"`).
+        #[arg(long, value_name = "DATETIME", value_parser = date_time)]
+        start: Option<NaiveDateTime>,
+        /// The id of its room.
+        #[arg(long, value_name = "ID")]
+        room: Option<String>,
+        /// Who speaks; repeat for more.
+        #[arg(long = "speaker", value_name = "NAME")]
+        speakers: Vec<String>,
+        /// The kind of forum (Fachforum, Workshop …).
+        #[arg(long)]
+        format: Option<String>,
+        /// Its own join link (else the room's is used).
+        #[arg(long)]
+        url: Option<String>,
+        /// Free text for attendees.
+        #[arg(long)]
+        description: Option<String>,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+
+    /// Move a forum to another time, and room
+    ///
+    /// Examples:
+    ///   fora move week.json podium --to "2015-11-06 11:30"
+    ///   fora move week.json podium --by 15m
+    ///   fora move week.json podium --by -15m --room raum-a
+    #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
+    Move {
+        /// The week file.
+        file: PathBuf,
+        /// The forum's id.
+        id: String,
+        /// The new local start.
+        #[arg(long, value_name = "DATETIME", value_parser = date_time, required_unless_present_any = ["by", "room"], conflicts_with = "by")]
+        to: Option<NaiveDateTime>,
+        /// Later (`30m`, `+1h`) or earlier (`-30m`) by this much, on the wall clock.
+        #[arg(long, value_name = "±DURATION", value_parser = shift, allow_hyphen_values = true)]
+        by: Option<i64>,
+        /// Into the room with this id as well.
+        #[arg(long, value_name = "ID")]
+        room: Option<String>,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+
+    /// Change fields of a forum: title, duration, format, url, description, room, speakers, status
+    ///
+    /// An empty value removes an optional field; speakers are separated by commas.
+    ///
+    /// Example:
+    ///   fora set week.json podium "title=Podium: Engagement vor Ort" duration=75m \
+    ///     "speakers=Landesregierung NRW, Generali Zukunftsfonds"
+    #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
+    Set {
+        /// The week file.
+        file: PathBuf,
+        /// The forum's id.
+        id: String,
+        /// What to change.
+        #[arg(value_name = "FIELD=VALUE", required = true)]
+        assignments: Vec<String>,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+
+    /// Cancel a forum: it stays in the file and in calendars, marked cancelled
+    #[command(after_help = EDIT_EXIT_CODES)]
+    Cancel {
+        /// The week file.
+        file: PathBuf,
+        /// The forum's id.
+        id: String,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+
+    /// Remove a forum from the file (to keep it in calendars, cancel it instead)
+    #[command(after_help = EDIT_EXIT_CODES)]
+    Rm {
+        /// The week file.
+        file: PathBuf,
+        /// The forum's id.
+        id: String,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+
+    /// Rooms of the week
+    #[command(subcommand)]
+    Room(RoomCommand),
+
+    /// Find the slots where a forum of a given length fits
+    ///
+    /// A slot is a free window in one room on one day where the forum fits without any
+    /// error finding and within the rules: the day's window (09:00–18:00 when the week sets
+    /// none), the least gap in a room, and no parallel fora when the week forbids them.
+    ///
+    /// Example:
+    ///   fora free week.json --duration 90m --day 2015-11-06
+    #[command(verbatim_doc_comment)]
+    Free {
+        /// The week file.
+        file: PathBuf,
+        /// How long the forum runs.
+        #[arg(long, value_parser = Duration::parse)]
+        duration: Duration,
+        /// Only this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        day: Option<NaiveDate>,
+        /// Only the room with this id.
+        #[arg(long, value_name = "ID")]
+        room: Option<String>,
+        /// `table` for people, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+        format: DiffFormat,
+        /// The language of the table [default: the file's `language`, else en].
+        #[arg(long, value_name = "LANG", value_parser = language())]
+        lang: Option<Language>,
+    },
 }
+
+/// The commands on rooms.
+#[derive(Debug, Subcommand)]
+pub enum RoomCommand {
+    /// Add a room (a video conference)
+    #[command(after_help = EDIT_EXIT_CODES)]
+    Add {
+        /// The week file.
+        file: PathBuf,
+        /// Its id: ASCII letters, digits, `-` and `_`.
+        #[arg(long)]
+        id: String,
+        /// The name attendees see.
+        #[arg(long)]
+        name: String,
+        /// Its join link.
+        #[arg(long)]
+        url: Option<String>,
+        /// How many people fit.
+        #[arg(long)]
+        capacity: Option<u64>,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+}
+
+/// What every edit takes.
+#[derive(Clone, Copy, Debug, clap::Args)]
+pub struct EditFlags {
+    /// Write even when the change adds error findings.
+    #[arg(long)]
+    pub force: bool,
+    /// Only say what would change; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+const EDIT_EXIT_CODES: &str = "\
+Every change is checked before it is written: when it adds an error finding, nothing is
+written and the findings are printed (--force writes anyway). The week's `updated` is set to
+now, or to SOURCE_DATE_EPOCH when that is set. Edits of one file wait for each other.
+
+Exit codes:
+  0  written (or nothing to change)
+  1  refused: the change would add error findings (or added them, with --force)
+  2  the input could not be read or understood";
 
 const DIFF_EXIT_CODES: &str = "\
 Exit codes:
@@ -188,6 +414,25 @@ fn format() -> impl clap::builder::TypedValueParser<Value = Format> {
         "csv" => Format::Csv,
         _ => Format::Table,
     })
+}
+
+fn date_time(text: &str) -> Result<NaiveDateTime, String> {
+    crate::model::local_date_time(text)
+        .ok_or_else(|| format!("{text:?} is not a local date-time; write it like 2020-06-23T10:00"))
+}
+
+/// A duration checked, and kept as the organiser wrote it.
+fn duration_as_typed(text: &str) -> Result<String, String> {
+    Duration::parse(text).map(|_| text.trim().to_owned())
+}
+
+/// `30m`, `+1h`, `-45m`: minutes later or earlier.
+fn shift(text: &str) -> Result<i64, String> {
+    let (sign, rest) = match text.trim().strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, text.trim().trim_start_matches('+')),
+    };
+    Ok(sign * i64::from(Duration::parse(rest)?.minutes()))
 }
 
 fn date(text: &str) -> Result<NaiveDate, String> {

@@ -44,6 +44,12 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// The file changed on disk while it was being edited; nothing was written.
+    #[error(
+        "{path}: changed on disk while this edit was made; nothing was written, run the command again",
+        path = .0.display()
+    )]
+    Changed(PathBuf),
     /// A command-line value does not fit the week (an unknown room, a day outside the week).
     #[error("{0}")]
     Usage(String),

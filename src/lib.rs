@@ -3,8 +3,11 @@
 pub mod check;
 pub mod cli;
 pub mod diff;
+pub mod edit;
 mod error;
 pub mod export;
+pub mod free;
+mod known;
 mod lang;
 pub mod model;
 mod output;

@@ -14,14 +14,32 @@ pub fn write_to(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Error> {
-    let failed = |source| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
     if path == Path::new("-") {
         let mut out = BufWriter::new(io::stdout().lock());
         return stdout_written(write(&mut out).and_then(|()| out.flush()));
     }
+    write_file(path, true, write)
+}
+
+/// Writes a new file the way [`write_to`] does; an existing one is replaced only when
+/// `replace` is set, else it is an error (also when it appears meanwhile).
+pub fn write_new(
+    path: &Path,
+    replace: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
+    write_file(path, replace, write)
+}
+
+fn write_file(
+    path: &Path,
+    replace: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
+    let failed = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -40,7 +58,16 @@ pub fn write_to(
     write(&mut out).and_then(|()| out.flush()).map_err(failed)?;
     let file = out.into_inner().map_err(|e| failed(e.into_error()))?;
     file.as_file().sync_all().map_err(failed)?;
-    file.persist(path).map_err(|e| failed(e.error))?;
+    if replace {
+        file.persist(path).map_err(|e| failed(e.error))?;
+    } else {
+        file.persist_noclobber(path).map_err(|e| failed(e.error))?;
+    }
+    // The rename is in the folder: sync it too, so the new file survives a power cut.
+    #[cfg(unix)]
+    fs::File::open(folder)
+        .and_then(|f| f.sync_all())
+        .map_err(failed)?;
     Ok(())
 }
 

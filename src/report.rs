@@ -4,13 +4,27 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use crate::check::{Report, Severity, hours};
+use crate::check::{Finding, Report, Severity, hours};
 
 /// How errors are labelled on a terminal.
 pub(crate) const ERROR: Style = AnsiColor::Red.on_default().bold();
 /// How warnings are labelled on a terminal.
 pub(crate) const WARNING: Style = AnsiColor::Yellow.on_default().bold();
 const HEADING: Style = Style::new().bold();
+
+/// One finding on a line: `error[room-overlap]: …`, styled.
+pub fn write_finding(finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
+    let (style, label) = match finding.severity {
+        Severity::Error => (ERROR, "error"),
+        Severity::Warning => (WARNING, "warning"),
+    };
+    writeln!(
+        out,
+        "{style}{label}[{}]{style:#}: {}",
+        finding.kind.name(),
+        finding.message
+    )
+}
 
 /// The summary, then every finding worst first, then the count. Styled: write through an
 /// `anstream` stream, which drops the colours where they are not wanted.
@@ -50,16 +64,7 @@ pub fn write_human(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out)?;
     for finding in &report.findings {
-        let (style, label) = match finding.severity {
-            Severity::Error => (ERROR, "error"),
-            Severity::Warning => (WARNING, "warning"),
-        };
-        writeln!(
-            out,
-            "{style}{label}[{}]{style:#}: {}",
-            finding.kind.name(),
-            finding.message
-        )?;
+        write_finding(finding, out)?;
     }
     if report.findings.is_empty() {
         return writeln!(out, "no findings");

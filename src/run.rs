@@ -1,18 +1,19 @@
 //! Runs one command: read the week, check it, write the result, choose the exit code.
 
-use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Write};
+use std::path::Path;
 
 use clap::Parser;
 
 use crate::check::{Report, Severity, check};
-use crate::cli::{Cli, ColorWhen, Command, DiffFormat, ReportFormat};
+use crate::cli::{Cli, ColorWhen, Command, DiffFormat, EditFlags, ReportFormat, RoomCommand};
+use crate::edit::{self, Document};
 use crate::export::ics::{self, Calendar, previous::Previous};
 use crate::export::{Selection, Timetable};
 use crate::model::Week;
-use crate::{Error, ExitCode, diff, output, report, suggest};
+use crate::{Error, ExitCode, diff, free, known, output, report};
 
 /// Parses `args` (the program name first), runs the command and returns the exit code.
 /// Errors are printed to standard error.
@@ -73,8 +74,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => {
             let week = Week::load(&file)?;
             let selection = Selection {
-                day: day.map(|day| known_day(&week, day)).transpose()?,
-                room: room.map(|room| known_room(&week, room)).transpose()?,
+                day: day.map(|day| known::day(&week, "--day", day)).transpose()?,
+                room: room
+                    .map(|room| known::room(&week, "--room", &room).map(|()| room))
+                    .transpose()?,
             };
             let report = check(&week);
             let timetable =
@@ -95,9 +98,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => {
             let week = Week::load(&file)?;
             let report = check(&week);
-            let day = day.map(|day| known_day(&week, day)).transpose()?;
-            let room = room.map(|room| known_room(&week, room)).transpose()?;
-            let only = known_fora(&week, &only)?;
+            let day = day.map(|day| known::day(&week, "--day", day)).transpose()?;
+            if let Some(room) = &room {
+                known::room(&week, "--room", room)?;
+            }
+            let only = known::fora(&week, "--only", &only)?;
             let fora = week.fora.iter().filter(|forum| {
                 (only.is_empty() || only.contains(forum.id.as_str()))
                     && room.as_ref().is_none_or(|r| forum.room.as_ref() == Some(r))
@@ -164,7 +169,207 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 ExitCode::Findings
             })
         }
+        Command::New {
+            file,
+            name,
+            start,
+            end,
+            timezone,
+            language,
+            force,
+        } => {
+            let new = edit::NewWeek {
+                name,
+                timezone,
+                start,
+                end: end.unwrap_or(start),
+                language,
+            };
+            let week = edit::create(&file, &new, force, edit::now()?)?;
+            let _ = writeln!(
+                io::stdout(),
+                "created {}: {}, {} to {} ({})",
+                file.display(),
+                week.name,
+                week.start,
+                week.end,
+                week.timezone
+            );
+            Ok(ExitCode::Clean)
+        }
+        Command::Add {
+            file,
+            title,
+            duration,
+            id,
+            start,
+            room,
+            speakers,
+            format,
+            url,
+            description,
+            edit: flags,
+        } => edited(&file, flags, |doc| {
+            if let Some(room) = &room {
+                known::room(doc.week(), "--room", room)?;
+            }
+            let new = edit::NewForum {
+                id,
+                title,
+                duration,
+                start,
+                room,
+                speakers,
+                format,
+                url,
+                description,
+            };
+            edit::add(doc, new)
+        }),
+        Command::Move {
+            file,
+            id,
+            to,
+            by,
+            room,
+            edit: flags,
+        } => edited(&file, flags, |doc| {
+            known::forum(doc.week(), "forum", &id)?;
+            if let Some(room) = &room {
+                known::room(doc.week(), "--room", room)?;
+            }
+            let target = match (to, by) {
+                (Some(to), _) => Some(edit::Target::To(to)),
+                (None, Some(by)) => Some(edit::Target::By(by)),
+                (None, None) => None,
+            };
+            edit::move_to(doc, &id, target, room.as_deref())
+        }),
+        Command::Set {
+            file,
+            id,
+            assignments,
+            edit: flags,
+        } => edited(&file, flags, |doc| {
+            known::forum(doc.week(), "forum", &id)?;
+            edit::set(doc, &id, &assignments)
+        }),
+        Command::Cancel {
+            file,
+            id,
+            edit: flags,
+        } => edited(&file, flags, |doc| {
+            known::forum(doc.week(), "forum", &id)?;
+            edit::cancel(doc, &id)
+        }),
+        Command::Rm {
+            file,
+            id,
+            edit: flags,
+        } => edited(&file, flags, |doc| {
+            known::forum(doc.week(), "forum", &id)?;
+            edit::remove(doc, &id)
+        }),
+        Command::Room(RoomCommand::Add {
+            file,
+            id,
+            name,
+            url,
+            capacity,
+            edit: flags,
+        }) => edited(&file, flags, |doc| {
+            edit::add_room(
+                doc,
+                edit::NewRoom {
+                    id,
+                    name,
+                    url,
+                    capacity,
+                },
+            )
+        }),
+        Command::Free {
+            file,
+            duration,
+            day,
+            room,
+            format,
+            lang,
+        } => {
+            let week = Week::load(&file)?;
+            if let Some(day) = day {
+                known::day(&week, "--day", day)?;
+            }
+            if let Some(room) = &room {
+                known::room(&week, "--room", room)?;
+            }
+            let slots = free::free(&week, duration, day, room.as_deref());
+            let language = lang.unwrap_or(week.language());
+            output::write_to("-".as_ref(), |out| match format {
+                DiffFormat::Table => free::write_table(&week, &slots, duration, language, out),
+                DiffFormat::Json => free::write_json(&slots, out),
+            })?;
+            Ok(ExitCode::Clean)
+        }
     }
+}
+
+/// Opens `file`, makes one change, and writes it if the checker lets it through; says so.
+fn edited(
+    file: &Path,
+    flags: EditFlags,
+    change: impl FnOnce(&mut Document) -> Result<String, Error>,
+) -> Result<ExitCode, Error> {
+    let now = edit::now()?;
+    let mut document = Document::open(file)?;
+    let said = change(&mut document)?;
+    let options = edit::Options {
+        force: flags.force,
+        dry_run: flags.dry_run,
+    };
+    let outcome = document.save(options, now)?;
+    let mut stdout = io::stdout().lock();
+    let mut stderr = anstream::stderr();
+    // What happened goes to standard output, or after the findings to standard error when
+    // nothing was written because of them.
+    let (said, refused, added) = match outcome {
+        edit::Outcome::Unchanged => {
+            let _ = writeln!(
+                stdout,
+                "nothing to change: {} already says so",
+                file.display()
+            );
+            return Ok(ExitCode::Clean);
+        }
+        edit::Outcome::Written(added) => (said, false, added),
+        edit::Outcome::DryRun(added) => (
+            format!("would have {said} (dry run: nothing written)"),
+            false,
+            added,
+        ),
+        edit::Outcome::Refused(added) => {
+            let style = report::ERROR;
+            let (n, s) = (added.len(), if added.len() == 1 { "" } else { "s" });
+            let said = format!(
+                "{style}refused{style:#}: the change would add {n} error finding{s}; nothing written (--force writes it anyway)"
+            );
+            (said, true, added)
+        }
+    };
+    if !refused {
+        let _ = writeln!(stdout, "{said}");
+    }
+    for finding in &added {
+        let _ = report::write_finding(finding, &mut stderr);
+    }
+    if refused {
+        let _ = writeln!(stderr, "{said}");
+    }
+    Ok(if added.is_empty() {
+        ExitCode::Clean
+    } else {
+        ExitCode::Findings
+    })
 }
 
 /// What `--previous` did, on standard error: organisers publish on the strength of it.
@@ -189,24 +394,6 @@ fn note_changes(week: &Week, changes: ics::Changes) {
     }
 }
 
-/// The ids of `--only`, each a forum of the week.
-fn known_fora<'a>(week: &Week, ids: &'a [String]) -> Result<HashSet<&'a str>, Error> {
-    for id in ids {
-        if week.fora.iter().any(|f| &f.id == id) {
-            continue;
-        }
-        let hint = match suggest::closest(id, week.fora.iter().map(|f| f.id.as_str())) {
-            Some(near) => format!("; did you mean {near:?}?"),
-            None => String::new(),
-        };
-        return Err(Error::Usage(format!(
-            "--only {id}: the week {} has no forum with this id{hint}",
-            week.name
-        )));
-    }
-    Ok(ids.iter().map(String::as_str).collect())
-}
-
 fn exit_code(report: &Report) -> ExitCode {
     if report.has_errors() {
         ExitCode::Findings
@@ -228,41 +415,4 @@ fn noted(report: &Report, file: &std::path::Path) -> ExitCode {
         );
     }
     exit_code(report)
-}
-
-fn known_day(week: &Week, day: chrono::NaiveDate) -> Result<chrono::NaiveDate, Error> {
-    let starts_that_day = || {
-        week.fora
-            .iter()
-            .filter_map(|f| week.placement(f).interval())
-            .any(|(start, _)| start.date_naive() == day)
-    };
-    if (week.start..=week.end).contains(&day) || starts_that_day() {
-        Ok(day)
-    } else {
-        Err(Error::Usage(format!(
-            "--day {day}: not a day of the week {} ({} to {})",
-            week.name, week.start, week.end
-        )))
-    }
-}
-
-fn known_room(week: &Week, room: String) -> Result<String, Error> {
-    let Some(rooms) = &week.rooms else {
-        return Err(Error::Usage(format!(
-            "--room {room}: the week {} declares no rooms",
-            week.name
-        )));
-    };
-    if week.room(&room).is_some() {
-        return Ok(room);
-    }
-    let ids = rooms.iter().map(|r| r.id.as_str());
-    let hint = match suggest::closest(&room, ids.clone()) {
-        Some(id) => format!("did you mean {id:?}?"),
-        None => format!("the rooms are {}", ids.collect::<Vec<_>>().join(", ")),
-    };
-    Err(Error::Usage(format!(
-        "--room {room}: no room has this id; {hint}"
-    )))
 }

@@ -82,7 +82,7 @@ impl Duration {
 
     // `seconds` is exact: u128 so that no input overflows before the range check.
     fn from_seconds(seconds: u128, text: &str) -> Result<Self, String> {
-        if seconds % 60 != 0 {
+        if !seconds.is_multiple_of(60) {
             return Err(format!("{text:?} is not a whole number of minutes"));
         }
         let minutes = seconds / 60;
@@ -158,7 +158,7 @@ fn scaled(number: &str, scale: u128) -> Option<u128> {
         parse_decimal(fraction)?
     };
     let fraction_scaled = numerator * scale;
-    if fraction_scaled % denominator != 0 {
+    if !fraction_scaled.is_multiple_of(denominator) {
         return None;
     }
     whole

@@ -13,6 +13,7 @@ use chrono_tz::Tz;
 use serde_json::{Map, Value};
 
 pub use duration::{Duration, MAX_MINUTES};
+pub(crate) use load::local_date_time;
 pub use load::{EXPECT_KEYS, FORUM_KEYS, InputError, ROOM_KEYS, RULES_KEYS, WEEK_KEYS};
 
 /// The longest week `fora` plans: ten years of days.
