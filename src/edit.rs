@@ -115,8 +115,9 @@ impl Document {
         fora.as_array_mut().expect("made an array above")
     }
 
-    /// The object of the forum with `id` (the id was checked against the week).
+    /// The object of the forum with `id`; an unknown id gets the closest one suggested.
     fn forum(&mut self, id: &str) -> Result<&mut Map<String, Value>, Error> {
+        crate::known::forum(&self.week, "forum", id)?;
         let count = self.week.fora.iter().filter(|f| f.id == id).count();
         if count > 1 {
             return Err(Error::Usage(format!(
@@ -312,6 +313,7 @@ pub fn move_to(
     target: Option<Target>,
     room: Option<&str>,
 ) -> Result<String, Error> {
+    doc.forum(id)?;
     let old = doc
         .week
         .fora

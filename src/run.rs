@@ -234,7 +234,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             room,
             edit: flags,
         } => edited(&file, flags, |doc| {
-            known::forum(doc.week(), "forum", &id)?;
             if let Some(room) = &room {
                 known::room(doc.week(), "--room", room)?;
             }
@@ -250,26 +249,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             id,
             assignments,
             edit: flags,
-        } => edited(&file, flags, |doc| {
-            known::forum(doc.week(), "forum", &id)?;
-            edit::set(doc, &id, &assignments)
-        }),
+        } => edited(&file, flags, |doc| edit::set(doc, &id, &assignments)),
         Command::Cancel {
             file,
             id,
             edit: flags,
-        } => edited(&file, flags, |doc| {
-            known::forum(doc.week(), "forum", &id)?;
-            edit::cancel(doc, &id)
-        }),
+        } => edited(&file, flags, |doc| edit::cancel(doc, &id)),
         Command::Rm {
             file,
             id,
             edit: flags,
-        } => edited(&file, flags, |doc| {
-            known::forum(doc.week(), "forum", &id)?;
-            edit::remove(doc, &id)
-        }),
+        } => edited(&file, flags, |doc| edit::remove(doc, &id)),
         Command::Room(RoomCommand::Add {
             file,
             id,
