@@ -3,9 +3,11 @@
 //! Overlaps are found by sorting fora by start and sweeping, so the cost grows with
 //! n log n plus the number of conflicts found, never with every pair of fora.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, NaiveTime};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -211,7 +213,7 @@ impl Report {
 
     /// For each forum id, the kinds of the error findings it takes part in.
     pub fn errors_by_forum(&self) -> HashMap<&str, Vec<Kind>> {
-        let mut map: HashMap<&str, Vec<Kind>> = HashMap::new();
+        let mut map: HashMap<&str, Vec<Kind>> = HashMap::default();
         for finding in self
             .findings
             .iter()
@@ -228,19 +230,45 @@ impl Report {
     }
 }
 
-/// A scheduled forum, with its interval as seconds for sorting and sweeping.
+/// A scheduled forum, with its interval as seconds for sorting and sweeping, and the
+/// offsets of its start and end for the day's rules. Kept small: large weeks sort and
+/// group many of them.
 #[derive(Clone, Copy)]
 struct Slot<'w> {
     forum: &'w Forum,
-    start: DateTime<Tz>,
-    end: DateTime<Tz>,
     from: i64,
     to: i64,
+    /// The zone's offsets from UTC at the start and at the end, in seconds.
+    offsets: (i32, i32),
 }
 
 impl Slot<'_> {
-    fn span(&self) -> String {
-        span(self.start, self.end)
+    /// The local start, on the wall clock.
+    fn start(&self) -> NaiveDateTime {
+        local(self.from, self.offsets.0)
+    }
+
+    /// The local end, on the wall clock.
+    fn end(&self) -> NaiveDateTime {
+        local(self.to, self.offsets.1)
+    }
+
+    /// The start as an instant in `zone`, for messages.
+    fn starts(&self, zone: Tz) -> DateTime<Tz> {
+        zone.timestamp_opt(self.from, 0)
+            .single()
+            .expect("placed in this zone")
+    }
+
+    /// The end as an instant in `zone`, for messages.
+    fn ends(&self, zone: Tz) -> DateTime<Tz> {
+        zone.timestamp_opt(self.to, 0)
+            .single()
+            .expect("placed in this zone")
+    }
+
+    fn span(&self, zone: Tz) -> String {
+        span(self.starts(zone), self.ends(zone))
     }
 }
 
@@ -257,6 +285,50 @@ fn span(start: DateTime<Tz>, end: DateTime<Tz>) -> String {
         (false, false) => ("%Y-%m-%d %H:%M %Z", "%Y-%m-%d %H:%M %Z"),
     };
     format!("{}–{}", start.format(from), end.format(to))
+}
+
+/// Seconds since the epoch, read on a clock `offset` seconds ahead of UTC.
+fn local(seconds: i64, offset: i32) -> NaiveDateTime {
+    DateTime::from_timestamp(seconds + i64::from(offset), 0)
+        .expect("placed instants are in chrono's range")
+        .naive_utc()
+}
+
+/// A speaker's name compared and hashed without regard to case, without a lower-case copy.
+#[derive(Clone, Copy, Debug)]
+struct Folded<'a>(&'a str);
+
+impl Folded<'_> {
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        // Final sigma is a sigma: "Σ" lowers to "σ" whatever its place in the word.
+        self.0
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == 'ς' { 'σ' } else { c })
+    }
+}
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0 || self.chars().eq(other.chars())
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+impl std::hash::Hash for Folded<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The same values as the general path below, without its case tables.
+        if self.0.is_ascii() {
+            for b in self.0.bytes() {
+                state.write_u32(u32::from(b.to_ascii_lowercase()));
+            }
+        } else {
+            for c in self.chars() {
+                state.write_u32(c as u32);
+            }
+        }
+    }
 }
 
 /// Orders a pair of slots as they are listed: by start, then id, of each.
@@ -326,9 +398,10 @@ impl<'w> Checker<'w> {
         let week = self.week;
         let zone = week.timezone.name();
         let mut slots = Vec::with_capacity(week.fora.len());
+        let mut placer = week.placer();
         // A cancelled forum frees its room, its speakers and its hours.
         for forum in week.fora.iter().filter(|f| f.status.takes_place()) {
-            match week.placement(forum) {
+            match placer.place(forum) {
                 Placement::Unscheduled => {
                     self.add_for(Kind::Unscheduled, Some(forum), format!("{:?} has no start yet", forum.id));
                 }
@@ -344,10 +417,12 @@ impl<'w> Checker<'w> {
                 Placement::Placed { start, end, ambiguous } => {
                     let slot = Slot {
                         forum,
-                        start,
-                        end,
                         from: start.timestamp(),
                         to: end.timestamp(),
+                        offsets: (
+                            start.offset().fix().local_minus_utc(),
+                            end.offset().fix().local_minus_utc(),
+                        ),
                     };
                     if ambiguous {
                         self.add(
@@ -366,13 +441,18 @@ impl<'w> Checker<'w> {
                 }
             }
         }
-        slots.sort_by(|a, b| (a.from, &a.forum.id).cmp(&(b.from, &b.forum.id)));
+        // By start, then id, comparing ids only among the fora that start together.
+        slots.sort_unstable_by_key(|slot| slot.from);
+        for together in slots.chunk_by_mut(|a, b| a.from == b.from) {
+            together.sort_unstable_by(|a, b| a.forum.id.cmp(&b.forum.id));
+        }
         slots
     }
 
     fn unknown_fields(&mut self) {
         let week = self.week;
-        let mut unknown = |place: &str,
+        // The place is named only when there is something to report: most fora have none.
+        let mut unknown = |place: &dyn Fn() -> String,
                            extra: &Map<String, Value>,
                            known: &[&str],
                            forum: Option<&Forum>| {
@@ -383,19 +463,24 @@ impl<'w> Checker<'w> {
                 self.add_for(
                     Kind::UnknownField,
                     forum,
-                    format!("{place}: unknown key {key:?}{hint}; kept but not used (prefix your own keys with \"x-\")"),
+                    format!("{}: unknown key {key:?}{hint}; kept but not used (prefix your own keys with \"x-\")", place()),
                 );
             }
         };
-        unknown("week", &week.extra, WEEK_KEYS, None);
-        unknown("rules", &week.rules.extra, RULES_KEYS, None);
-        unknown("expect", &week.expect.extra, EXPECT_KEYS, None);
+        unknown(&|| "week".into(), &week.extra, WEEK_KEYS, None);
+        unknown(&|| "rules".into(), &week.rules.extra, RULES_KEYS, None);
+        unknown(&|| "expect".into(), &week.expect.extra, EXPECT_KEYS, None);
         for room in week.rooms.iter().flatten() {
-            unknown(&format!("room {:?}", room.id), &room.extra, ROOM_KEYS, None);
+            unknown(
+                &|| format!("room {:?}", room.id),
+                &room.extra,
+                ROOM_KEYS,
+                None,
+            );
         }
         for forum in &week.fora {
             unknown(
-                &format!("forum {:?}", forum.id),
+                &|| format!("forum {:?}", forum.id),
                 &forum.extra,
                 FORUM_KEYS,
                 Some(forum),
@@ -405,13 +490,19 @@ impl<'w> Checker<'w> {
 
     fn duplicate_ids(&mut self) {
         let week = self.week;
-        let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Where each id is first seen; later places of an id, by its first.
+        let mut first: HashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(week.fora.len(), Default::default());
+        let mut repeated: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, forum) in week.fora.iter().enumerate() {
-            positions.entry(&forum.id).or_default().push(i);
+            match first.get(forum.id.as_str()) {
+                Some(&at) => repeated.entry(at).or_insert_with(|| vec![at]).push(i),
+                None => {
+                    first.insert(&forum.id, i);
+                }
+            }
         }
-        let mut repeated: Vec<_> = positions.into_values().filter(|p| p.len() > 1).collect();
-        repeated.sort();
-        for places in repeated {
+        for places in repeated.into_values() {
             for (n, &a) in places.iter().enumerate() {
                 for &b in &places[n + 1..] {
                     let id = &week.fora[a].id;
@@ -425,7 +516,7 @@ impl<'w> Checker<'w> {
                 }
             }
         }
-        let mut rooms: HashMap<&str, usize> = HashMap::new();
+        let mut rooms: HashMap<&str, usize> = HashMap::default();
         for room in week.rooms.iter().flatten() {
             *rooms.entry(&room.id).or_default() += 1;
         }
@@ -441,9 +532,11 @@ impl<'w> Checker<'w> {
     }
 
     /// Unknown rooms, then overlaps and short gaps within each room.
-    fn rooms(&mut self, slots: &[Slot<'w>]) {
+    fn rooms(&mut self, all: &[Slot<'w>]) {
+        let slots = all;
         let week = self.week;
-        let mut by_room: BTreeMap<&str, Vec<Slot>> = BTreeMap::new();
+        // Each room's fora as indices into `slots` (in start order): small, for large weeks.
+        let mut by_room: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
         match &week.rooms {
             // One implicit room: every forum is in it.
             None => {
@@ -459,11 +552,12 @@ impl<'w> Checker<'w> {
                         );
                     }
                 }
-                by_room.insert("", slots.to_vec());
+                by_room.insert("", (0..slots.len() as u32).collect());
             }
             Some(rooms) => {
                 let ids = || rooms.iter().map(|r| r.id.as_str());
-                for slot in slots {
+                let declared: HashSet<&str> = ids().collect();
+                for (index, slot) in slots.iter().enumerate() {
                     match &slot.forum.room {
                         None => self.add(
                             Kind::UnknownRoom,
@@ -475,7 +569,7 @@ impl<'w> Checker<'w> {
                             ),
                         ),
                         Some(room) => {
-                            if week.room(room).is_none() {
+                            if !declared.contains(room.as_str()) {
                                 let hint = suggest::closest(room, ids())
                                     .map(|r| format!("; did you mean {r:?}?"))
                                     .unwrap_or_default();
@@ -488,13 +582,17 @@ impl<'w> Checker<'w> {
                                     ),
                                 );
                             }
-                            by_room.entry(room).or_default().push(*slot);
+                            by_room.entry(room).or_default().push(index as u32);
                         }
                     }
                 }
             }
         }
-        for (room, slots) in &by_room {
+        let mut own: Vec<Slot> = Vec::new();
+        for (room, indices) in &by_room {
+            own.clear();
+            own.extend(indices.iter().map(|&i| all[i as usize]));
+            let slots = &own;
             let place = if room.is_empty() {
                 "the week's one room".to_owned()
             } else {
@@ -507,9 +605,9 @@ impl<'w> Checker<'w> {
                     format!(
                         "{:?} ({}) and {:?} ({}) overlap in {place}",
                         a.forum.id,
-                        a.span(),
+                        a.span(self.week.timezone),
                         b.forum.id,
-                        b.span()
+                        b.span(self.week.timezone)
                     ),
                 );
             });
@@ -528,9 +626,9 @@ impl<'w> Checker<'w> {
                             format!(
                                 "only {minutes} min between {:?} (ends {}) and {:?} (starts {}) in {place}; rules.min_gap is {gap}",
                                 a.forum.id,
-                                a.end.format("%H:%M"),
+                                a.end().format("%H:%M"),
                                 b.forum.id,
-                                b.start.format("%H:%M")
+                                b.start().format("%H:%M")
                             ),
                         );
                     }
@@ -540,32 +638,50 @@ impl<'w> Checker<'w> {
     }
 
     fn speakers(&mut self, slots: &[Slot<'w>]) {
-        // Each speaker's fora, in start order (slots are sorted).
-        let mut by_speaker: HashMap<String, (&str, Vec<Slot>)> = HashMap::new();
-        for slot in slots {
-            let mut seen: Vec<String> = Vec::new();
-            for name in &slot.forum.speakers {
-                let key = name.trim().to_lowercase();
-                if key.is_empty() || seen.contains(&key) {
+        // Each speaker gets a number. A name is looked up as written first: only its
+        // distinct spellings are compared without regard to case.
+        let mut spelled: HashMap<&str, u32> = HashMap::default();
+        let mut folded: HashMap<Folded, u32> = HashMap::default();
+        let mut names: Vec<&str> = Vec::new();
+        // Each speaker's fora (indices into `slots`), in start order.
+        let mut fora: Vec<Vec<u32>> = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
+        for (index, slot) in slots.iter().enumerate() {
+            seen.clear();
+            for name in slot.forum.speakers.iter().map(|n| n.trim()) {
+                if name.is_empty() {
                     continue;
                 }
-                seen.push(key.clone());
-                by_speaker
-                    .entry(key)
-                    .or_insert_with(|| (name.trim(), Vec::new()))
-                    .1
-                    .push(*slot);
+                let speaker = match spelled.get(name) {
+                    Some(&speaker) => speaker,
+                    None => {
+                        let speaker = *folded.entry(Folded(name)).or_insert_with(|| {
+                            names.push(name);
+                            fora.push(Vec::new());
+                            (names.len() - 1) as u32
+                        });
+                        spelled.insert(name, speaker);
+                        speaker
+                    }
+                };
+                if !seen.contains(&speaker) {
+                    seen.push(speaker);
+                    fora[speaker as usize].push(index as u32);
+                }
             }
         }
         // A pair sharing several speakers is one finding naming them all.
         let mut pairs: BTreeMap<PairKey, (Slot, Slot, Vec<&str>)> = BTreeMap::new();
-        for (name, slots) in by_speaker.values() {
-            sweep(slots, |a, b| {
+        let mut own: Vec<Slot> = Vec::new();
+        for (speaker, indices) in fora.iter().enumerate().filter(|(_, f)| f.len() > 1) {
+            own.clear();
+            own.extend(indices.iter().map(|&i| slots[i as usize]));
+            sweep(&own, |a, b| {
                 pairs
-                    .entry((a.from, &a.forum.id, b.from, &b.forum.id))
+                    .entry((a.from, a.forum.id.as_str(), b.from, b.forum.id.as_str()))
                     .or_insert_with(|| (*a, *b, Vec::new()))
                     .2
-                    .push(name);
+                    .push(names[speaker]);
             });
         }
         for (a, b, mut names) in pairs.into_values() {
@@ -582,9 +698,9 @@ impl<'w> Checker<'w> {
                 format!(
                     "{who} {verb} in both {:?} ({}) and {:?} ({})",
                     a.forum.id,
-                    a.span(),
+                    a.span(self.week.timezone),
                     b.forum.id,
-                    b.span()
+                    b.span(self.week.timezone)
                 ),
             );
         }
@@ -598,9 +714,9 @@ impl<'w> Checker<'w> {
                 format!(
                     "{:?} ({}) and {:?} ({}) run in parallel, but rules.parallel is false",
                     a.forum.id,
-                    a.span(),
+                    a.span(self.week.timezone),
                     b.forum.id,
-                    b.span()
+                    b.span(self.week.timezone)
                 ),
             );
         });
@@ -613,7 +729,7 @@ impl<'w> Checker<'w> {
         let week_start = week.start.and_time(NaiveTime::MIN);
         let week_end = week.end.succ_opt().map(|d| d.and_time(NaiveTime::MIN));
         for slot in slots {
-            let (start, end) = (slot.start.naive_local(), slot.end.naive_local());
+            let (start, end) = (slot.start(), slot.end());
             if start < week_start || week_end.is_some_and(|e| end > e) {
                 self.add(
                     Kind::OutsideWeek,
@@ -621,7 +737,7 @@ impl<'w> Checker<'w> {
                     format!(
                         "{:?} ({}) lies outside the week, {} to {}",
                         slot.forum.id,
-                        slot.span(),
+                        slot.span(self.week.timezone),
                         week.start,
                         week.end
                     ),
@@ -646,7 +762,7 @@ impl<'w> Checker<'w> {
                     format!(
                         "{:?} ({}) {what} the day's window {window}",
                         slot.forum.id,
-                        slot.span()
+                        slot.span(self.week.timezone)
                     ),
                 );
             }
@@ -673,7 +789,7 @@ impl<'w> Checker<'w> {
             // Slots are sorted by start: the union grows by what lies past the covered end.
             covered_seconds += (slot.to - slot.from.max(covered_to)).max(0);
             covered_to = covered_to.max(slot.to);
-            let day = (slot.start.date_naive() - week.start).num_days();
+            let day = (slot.start().date() - week.start).num_days();
             if let Some(i) = usize::try_from(day).ok().filter(|&i| i < per_day.len()) {
                 per_day[i].fora += 1;
                 per_day[i].programme_minutes += minutes;

@@ -97,7 +97,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             previous,
         } => {
             let week = Week::load(&file)?;
-            let report = check(&week);
             let day = day.map(|day| known::day(&week, "--day", day)).transpose()?;
             if let Some(room) = &room {
                 known::room(&week, "--room", room)?;
@@ -126,11 +125,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             let options = ics::Options { refresh, alarm };
             let calendar = Calendar::new(&week, fora, &options, previous.as_ref());
             let mut changes = ics::Changes::default();
-            match split {
+            let write = || match split {
                 None => output::write_to(&path, |out| {
                     changes = calendar.write(out)?;
                     Ok(())
-                })?,
+                }),
                 Some(folder) => {
                     fs::create_dir_all(&folder).map_err(|source| Error::Write {
                         path: folder.clone(),
@@ -142,8 +141,19 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                             Ok(())
                         })?;
                     }
+                    Ok(())
                 }
-            }
+            };
+            // The checker only chooses the exit code here: it runs beside the export.
+            let (report, written) = std::thread::scope(|scope| {
+                let checking = scope.spawn(|| check(&week));
+                let written = write();
+                let report = checking
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (report, written)
+            });
+            written?;
             if previous.is_some() {
                 note_changes(&week, changes);
             }

@@ -42,6 +42,14 @@ impl Duration {
     /// The error says what is wrong in words a user can act on.
     pub fn parse(text: &str) -> Result<Self, String> {
         let trimmed = text.trim();
+        // "45m", the form most week files use, without the general reader.
+        if let Some(digits) = trimmed.strip_suffix('m')
+            && (1..=4).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && let Some(duration) = digits.parse().ok().and_then(Self::from_minutes)
+        {
+            return Ok(duration);
+        }
         let seconds = if trimmed.bytes().all(|b| b.is_ascii_digit()) && !trimmed.is_empty() {
             parse_decimal(trimmed).map(|m| m * 60)
         } else if let Some(iso) = trimmed
@@ -264,6 +272,18 @@ mod tests {
     fn displays_like_the_file() {
         for (m, text) in [(45, "45m"), (120, "2h"), (90, "1h30m")] {
             assert_eq!(Duration::from_minutes(m).unwrap().to_string(), text);
+        }
+    }
+
+    #[test]
+    fn minutes_read_fast_as_the_general_reader_does() {
+        for text in [
+            "45m", "1440m", "1441m", "0m", "00m", "007m", "12345m", " 90m ",
+        ] {
+            let general = parse_units(text.trim(), false)
+                .ok_or(())
+                .and_then(|s| Duration::from_seconds(s, text).map_err(|_| ()));
+            assert_eq!(Duration::parse(text).ok(), general.ok(), "{text}");
         }
     }
 }

@@ -6,6 +6,7 @@
 mod duration;
 mod load;
 
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
@@ -114,6 +115,29 @@ impl Status {
     /// Whether the forum takes up its room, its speakers and programme time.
     pub fn takes_place(self) -> bool {
         self != Self::Cancelled
+    }
+}
+
+/// Places the fora of one week as [`Week::placement`] does, remembering each placement by
+/// local start and duration: the fora of a large week share a few hundred of those, and
+/// reading a time in a zone is the costly part.
+#[derive(Debug)]
+pub struct Placer<'w> {
+    week: &'w Week,
+    seen: HashMap<(NaiveDateTime, u32), Placement>,
+}
+
+impl Placer<'_> {
+    /// Where `forum` lies in time.
+    pub fn place(&mut self, forum: &Forum) -> Placement {
+        let Some(start) = forum.start else {
+            return Placement::Unscheduled;
+        };
+        let week = self.week;
+        *self
+            .seen
+            .entry((start, forum.duration.minutes()))
+            .or_insert_with(|| week.placement(forum))
     }
 }
 
@@ -285,6 +309,14 @@ impl Week {
             start,
             end: start + forum.duration.to_time_delta(),
             ambiguous,
+        }
+    }
+
+    /// A placer for many fora of this week: each start and duration is placed once.
+    pub fn placer(&self) -> Placer<'_> {
+        Placer {
+            week: self,
+            seen: HashMap::default(),
         }
     }
 

@@ -15,7 +15,6 @@ use chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc, Weekday,
 };
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
-use icalendar::Property;
 
 /// One change of a zone's offset (or, rarely, of its abbreviation or DST flag alone).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -281,9 +280,9 @@ fn offset(seconds: i32) -> String {
 
 /// One folded content line with its CRLF.
 fn line(key: &str, value: &str) -> String {
-    Property::new(key, value)
-        .try_into()
-        .expect("writing to a String does not fail")
+    let mut text = String::new();
+    super::line::Line::new(&mut text, key).raw(value);
+    text
 }
 
 fn instant(seconds: i64) -> DateTime<Utc> {

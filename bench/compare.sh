@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# Times fora against what an organiser would otherwise run, on generated weeks of 100,000 and
+# 1,000,000 fora and on the real 2020 week, and says for each performance target whether it
+# is met. Exits with 0 when every target passes, else with 1.
+#
+#   bash bench/compare.sh
+#
+# The tools take turns (fora check, jq, fora ics, python, then again), and every figure is
+# the median of several runs: RUNS_100K (5), RUNS_1M (3) and RUNS_SMALL (50) set how many.
+# Needs cargo and python3; installs jq, GNU time and python's icalendar when they are missing.
+# Inputs and outputs go to target/bench/, which git ignores.
+set -euo pipefail
+export LC_ALL=C # a decimal point in $EPOCHREALTIME and printf, whatever the locale
+cd "$(dirname "$0")/.."
+
+RUNS_100K=${RUNS_100K:-5}
+RUNS_1M=${RUNS_1M:-3}
+RUNS_SMALL=${RUNS_SMALL:-50}
+OUT=target/bench
+SMALL=schedules/engagementkongress-2020.json
+W100K=$OUT/week-100k.json
+W1M=$OUT/week-1m.json
+FORA=target/release/fora
+GENERATE=target/release/examples/generate
+
+say() { echo "$*" >&2; }
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+
+# --- What it needs ----------------------------------------------------------------------
+
+sudo=""
+[ "$(id -u)" = 0 ] || sudo=sudo
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    $sudo apt-get update -qq
+    apt_updated=1
+  fi
+  say "installing $* with apt-get"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+command -v python3 >/dev/null || apt_install python3 python3-pip
+command -v jq >/dev/null || apt_install jq
+[ -x /usr/bin/time ] || apt_install time
+if ! python3 -c 'import icalendar' 2>/dev/null; then
+  say "installing python's icalendar with pip"
+  python3 -m pip install --quiet icalendar || apt_install python3-icalendar
+fi
+if ! python3 -c 'import zoneinfo; zoneinfo.ZoneInfo("Europe/Berlin")' 2>/dev/null; then
+  python3 -m pip install --quiet tzdata || apt_install tzdata
+fi
+
+say "building fora and the generator (release)"
+cargo build --release --quiet --bin fora --example generate
+
+mkdir -p "$OUT"
+rm -rf "$OUT/times"
+mkdir "$OUT/times"
+say "generating $W100K and $W1M"
+# The same weeks as `cargo bench` (benches/fora.rs): about 14 fora a room and day.
+"$GENERATE" --fora 100000 --rooms 20 --days 365 --speakers 2000 --seed 1 -o "$W100K"
+"$GENERATE" --fora 1000000 --rooms 200 --days 365 --speakers 20000 --seed 1 -o "$W1M"
+for week in "$SMALL" "$W100K" "$W1M"; do
+  if ! "$FORA" check "$week" >/dev/null 2>"$OUT/log"; then
+    say "error: fora check $week finds errors or fails; a clean week is needed to compare:"
+    cat "$OUT/log" >&2
+    exit 1
+  fi
+done
+
+# --- Timing -----------------------------------------------------------------------------
+
+# measure NAME COMMAND…: runs COMMAND once, standard output to /dev/null, and adds a line
+# "seconds peak-KB" to $OUT/times/NAME. Wall time from bash's clock (no process of its own),
+# peak memory (maximum resident set) from GNU time.
+measure() {
+  local name=$1 start end
+  shift
+  sync # the previous run's output is on the disk before this one starts
+  start=$EPOCHREALTIME
+  if ! /usr/bin/time -f %M -o "$OUT/rss" "$@" >/dev/null 2>"$OUT/log"; then
+    end=$EPOCHREALTIME
+    say "error: $* failed:"
+    cat "$OUT/log" >&2
+    exit 1
+  fi
+  end=$EPOCHREALTIME
+  echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", b - a }') $(tail -n 1 "$OUT/rss")" \
+    >>"$OUT/times/$name"
+}
+
+# time_only NAME COMMAND…: the same without GNU time around it, for runs of a millisecond,
+# where starting one more process would be most of what is measured.
+time_only() {
+  local name=$1 start end
+  shift
+  start=$EPOCHREALTIME
+  "$@" >/dev/null
+  end=$EPOCHREALTIME
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f 0\n", b - a }' >>"$OUT/times/$name"
+}
+
+# fora_ics WEEK OUT: the calendar written to a file the way the Python script writes it,
+# by plain writes. (`fora ics -o OUT` also flushes the file to the disk before it replaces
+# OUT in one step; that costs what the disk costs, and is measured on its own below.)
+fora_ics() { exec "$FORA" ics "$1" >"$2"; }
+export -f fora_ics
+export FORA
+
+# The millisecond runs first, before gigabytes of output are written back to the disk.
+sync
+say "the 2020 week, $RUNS_SMALL runs: fora check, and a process that does nothing"
+for _ in 1 2 3; do "$FORA" check "$SMALL" >/dev/null; done # warm the page cache
+for _ in $(seq "$RUNS_SMALL"); do
+  time_only check-small "$FORA" check "$SMALL"
+  time_only true-small /bin/true
+done
+measure rss-small "$FORA" check "$SMALL"
+
+sync
+for run in $(seq "$RUNS_100K"); do
+  say "100,000 fora, run $run of $RUNS_100K: fora check, jq length, fora ics, python ics.py"
+  measure check-100k "$FORA" check "$W100K"
+  measure jq-100k jq length "$W100K"
+  measure ics-100k bash -c 'fora_ics "$0" "$1"' "$W100K" "$OUT/fora-100k.ics"
+  measure python-100k python3 bench/ics.py "$W100K" "$OUT/python-100k.ics"
+  measure ics-o-100k "$FORA" ics "$W100K" -o "$OUT/fora-o-100k.ics"
+done
+for run in $(seq "$RUNS_1M"); do
+  say "1,000,000 fora, run $run of $RUNS_1M: fora check, fora ics (python would take minutes a run)"
+  measure check-1m "$FORA" check "$W1M"
+  measure ics-1m bash -c 'fora_ics "$0" "$1"' "$W1M" "$OUT/fora-1m.ics"
+done
+
+# --- Figures ----------------------------------------------------------------------------
+
+median() { # the median of column $2 of file $1
+  awk -v c="$2" '{ print $c }' "$OUT/times/$1" | sort -g |
+    awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+seconds() { median "$1" 1; }
+peak_mb() { # the highest peak of the runs, in MB (10^6 bytes)
+  awk '$2 > m { m = $2 } END { printf "%.1f", m * 1024 / 1e6 }' "$OUT/times/$1"
+}
+runs() { wc -l <"$OUT/times/$1" | tr -d ' '; }
+size_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.3f", b / 1e6 }'; }
+calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
+events() { grep -c '^BEGIN:VEVENT' "$1"; }
+
+echo "fora against the tools an organiser would otherwise run"
+echo "started $started, $(nproc) cores, fora $("$FORA" --version | awk '{ print $2 }')," \
+  "jq $(jq --version | sed 's/^jq-//'), python $(python3 -c 'import platform; print(platform.python_version())')," \
+  "icalendar $(python3 -c 'import icalendar; print(icalendar.__version__)')"
+echo
+printf '%-30s %9s %10s\n' "input" "fora" "MB"
+printf '%-30s %9s %10s\n' "$(basename "$SMALL")" "$(jq '.fora | length' "$SMALL")" "$(size_mb "$SMALL")"
+printf '%-30s %9s %10s\n' "$(basename "$W100K")" 100000 "$(size_mb "$W100K")"
+printf '%-30s %9s %10s\n' "$(basename "$W1M")" 1000000 "$(size_mb "$W1M")"
+echo
+printf '%-30s %5s %10s %10s %10s\n' "what (median of the runs)" "runs" "seconds" "peak MB" "MB/input"
+row() { # label, name, input file
+  local per_input=""
+  [ -n "${3:-}" ] && per_input=$(calc "$(peak_mb "$2") / $(size_mb "$3")")
+  printf '%-30s %5s %10.4f %10s %10s\n' "$1" "$(runs "$2")" "$(seconds "$2")" "$(peak_mb "$2")" "$per_input"
+}
+row "fora check, 100k" check-100k "$W100K"
+row "jq length, 100k" jq-100k "$W100K"
+row "fora ics, 100k" ics-100k "$W100K"
+row "python ics.py, 100k" python-100k "$W100K"
+row "fora ics -o (fsync), 100k" ics-o-100k "$W100K"
+row "fora check, 1M" check-1m "$W1M"
+row "fora ics, 1M" ics-1m "$W1M"
+printf '%-30s %5s %10.4f %10s\n' "fora check, 2020 week" "$(runs check-small)" "$(seconds check-small)" "$(peak_mb rss-small)"
+printf '%-30s %5s %10.4f\n' "/bin/true (starting a process)" "$(runs true-small)" "$(seconds true-small)"
+echo
+echo "events written at 100k: fora $(events "$OUT/fora-100k.ics"), python $(events "$OUT/python-100k.ics")"
+echo
+
+check_vs_jq=$(calc "$(seconds check-100k) / $(seconds jq-100k)")
+python_vs_ics=$(calc "$(seconds python-100k) / $(seconds ics-100k)" 1)
+check_growth=$(calc "$(seconds check-1m) / $(seconds check-100k)" 1)
+ics_growth=$(calc "$(seconds ics-1m) / $(seconds ics-100k)" 1)
+check_memory=$(calc "$(peak_mb check-1m) / $(size_mb "$W1M")")
+ics_memory=$(calc "$(peak_mb ics-1m) / $(size_mb "$W1M")")
+small_ms=$(calc "$(seconds check-small) * 1000")
+
+passed=0
+failed=0
+target() { # number, condition for awk, sentence
+  if awk "BEGIN { exit !($2) }"; then
+    printf 'PASS %-3s %s\n' "$1" "$3"
+    passed=$((passed + 1))
+  else
+    printf 'FAIL %-3s %s\n' "$1" "$3"
+    failed=$((failed + 1))
+  fi
+}
+echo "targets"
+target 1 "$check_vs_jq <= 0.25" \
+  "fora check on 100k fora takes $check_vs_jq of jq length's time (at most 0.25)"
+target 2 "$python_vs_ics >= 100" \
+  "fora ics on 100k fora is $python_vs_ics times as fast as python icalendar (at least 100)"
+target 3a "$check_growth <= 12" \
+  "fora check: 1M fora take $check_growth times as long as 100k (at most 12)"
+target 3b "$ics_growth <= 12" \
+  "fora ics: 1M fora take $ics_growth times as long as 100k (at most 12)"
+target 3c "$check_memory < 3" \
+  "fora check on 1M fora peaks at $check_memory times the file's size (under 3)"
+target 3d "$ics_memory < 3" \
+  "fora ics on 1M fora peaks at $ics_memory times the file's size (under 3)"
+target 4 "$small_ms < 5" \
+  "fora check on the 2020 week takes $small_ms ms (under 5)"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
