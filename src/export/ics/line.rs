@@ -167,8 +167,8 @@ fn special(text: &[u8]) -> Option<usize> {
 }
 
 /// Whether `text` may hold a control character: a byte below 0x20 (tab too), DEL, or 0xC2,
-/// with which UTF-8 starts C1 controls (and also `é`'s neighbours `¡`–`¿`). Without an early
-/// exit, so that it compiles to a few vector instructions a chunk.
+/// with which UTF-8 starts the C1 controls (and U+00A0–U+00BF, told apart afterwards).
+/// Without an early exit, so that it compiles to a few vector instructions a chunk.
 fn may_hold_control(text: &[u8]) -> bool {
     text.iter().fold(false, |seen, &b| {
         seen | (b < 0x20) | (b == 0x7F) | (b == 0xC2)
