@@ -224,7 +224,7 @@ pub struct NewForum {
     pub duration: String,
     /// The local start.
     pub start: Option<NaiveDateTime>,
-    /// The room's id (checked against the week).
+    /// The room's id; it must be one of the week's.
     pub room: Option<String>,
     /// Who speaks.
     pub speakers: Vec<String>,
@@ -238,6 +238,9 @@ pub struct NewForum {
 
 /// Adds a forum; says what was added.
 pub fn add(doc: &mut Document, new: NewForum) -> Result<String, Error> {
+    if let Some(room) = &new.room {
+        crate::known::room(&doc.week, "--room", room)?;
+    }
     let taken = |id: &str| doc.week.fora.iter().any(|f| f.id == id);
     let id = match new.id {
         Some(id) if !is_valid_id(&id) => {
@@ -314,6 +317,9 @@ pub fn move_to(
     room: Option<&str>,
 ) -> Result<String, Error> {
     doc.forum(id)?;
+    if let Some(room) = room {
+        crate::known::room(&doc.week, "--room", room)?;
+    }
     let old = doc
         .week
         .fora

@@ -220,9 +220,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             description,
             edit: flags,
         } => edited(&file, flags, |doc| {
-            if let Some(room) = &room {
-                known::room(doc.week(), "--room", room)?;
-            }
             let new = edit::NewForum {
                 id,
                 title,
@@ -244,9 +241,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             room,
             edit: flags,
         } => edited(&file, flags, |doc| {
-            if let Some(room) = &room {
-                known::room(doc.week(), "--room", room)?;
-            }
             let target = match (to, by) {
                 (Some(to), _) => Some(edit::Target::To(to)),
                 (None, Some(by)) => Some(edit::Target::By(by)),
