@@ -6,7 +6,9 @@
 #   bash bench/compare.sh
 #
 # The tools take turns (fora check, jq, fora ics, python, then again), and every figure is
-# the median of several runs: RUNS_100K (5), RUNS_1M (3) and RUNS_SMALL (50) set how many.
+# the median of several runs: RUNS_100K (5), RUNS_1M (5) and RUNS_SMALL (50) set how many.
+# Each measured run follows an unmeasured run of the same command (hyperfine's --warmup):
+# see "Warm runs" in BENCHMARKS.md for why this machine needs it.
 # Needs cargo and python3; installs jq, GNU time and python's icalendar when they are missing.
 # Inputs and outputs go to target/bench/, which git ignores.
 set -euo pipefail
@@ -14,7 +16,7 @@ export LC_ALL=C # a decimal point in $EPOCHREALTIME and printf, whatever the loc
 cd "$(dirname "$0")/.."
 
 RUNS_100K=${RUNS_100K:-5}
-RUNS_1M=${RUNS_1M:-3}
+RUNS_1M=${RUNS_1M:-5}
 RUNS_SMALL=${RUNS_SMALL:-50}
 OUT=target/bench
 SMALL=schedules/engagementkongress-2020.json
@@ -70,13 +72,16 @@ done
 
 # --- Timing -----------------------------------------------------------------------------
 
-# measure NAME COMMAND…: runs COMMAND once, standard output to /dev/null, and adds a line
-# "seconds peak-KB" to $OUT/times/NAME. Wall time from bash's clock (no process of its own),
-# peak memory (maximum resident set) from GNU time.
+# measure NAME COMMAND…: runs COMMAND twice, standard output to /dev/null, and adds a line
+# "seconds peak-KB" of the second run to $OUT/times/NAME. Wall time from bash's clock (no
+# process of its own), peak memory (maximum resident set) from GNU time. The first run warms
+# up: the input is read from the page cache, and the memory the command needs is memory the
+# virtual machine's host has just handed out, not memory it must first find again.
 measure() {
   local name=$1 start end
   shift
   sync # the previous run's output is on the disk before this one starts
+  "$@" >/dev/null 2>&1 || true # a failure is reported by the measured run
   start=$EPOCHREALTIME
   if ! /usr/bin/time -f %M -o "$OUT/rss" "$@" >/dev/null 2>"$OUT/log"; then
     end=$EPOCHREALTIME

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::Tz;
@@ -240,6 +240,142 @@ struct Slot<'w> {
     to: i64,
     /// The zone's offsets from UTC at the start and at the end, in seconds.
     offsets: (i32, i32),
+    /// Its room, as an index into the checker's room names; [`NO_ROOM`] for none.
+    room: u32,
+    /// Its place among the fora as they were placed, in file order: its speakers' place in
+    /// [`Speakers`].
+    placed: u32,
+}
+
+/// The room of a forum that names none in a week that declares rooms.
+const NO_ROOM: u32 = u32::MAX;
+
+/// The speakers of the placed fora, each numbered by name without regard to case, and
+/// each forum's numbers, in the order the fora were placed.
+struct Speakers<'w> {
+    /// Numbers by name as written. The names are owned, side by side in memory, so that
+    /// looking one up reads no forum read long ago.
+    spelled: HashMap<Box<str>, u32>,
+    /// Numbers by name in any case, looked up only for spellings not seen before.
+    folded: HashMap<Folded<'w>, u32>,
+    /// The name of each number, as first written.
+    names: Vec<&'w str>,
+    /// The numbers of every placed forum, one forum after another.
+    numbers: Vec<u32>,
+    /// Where each placed forum's numbers begin in `numbers`, and where the last end.
+    bounds: Vec<u32>,
+}
+
+impl<'w> Speakers<'w> {
+    fn with_capacity(fora: usize) -> Self {
+        let mut bounds = Vec::with_capacity(fora + 1);
+        bounds.push(0);
+        Speakers {
+            spelled: HashMap::default(),
+            folded: HashMap::default(),
+            names: Vec::new(),
+            numbers: Vec::with_capacity(fora * 2),
+            bounds,
+        }
+    }
+
+    /// Numbers the speakers of the next placed forum, each once, leaving out empty names.
+    fn add(&mut self, forum: &'w Forum) {
+        let first = self.numbers.len();
+        for name in forum.speakers.iter().map(|n| trimmed(n)) {
+            if name.is_empty() {
+                continue;
+            }
+            let number = match self.spelled.get(name) {
+                Some(&number) => number,
+                None => {
+                    let names = &mut self.names;
+                    let number = *self.folded.entry(Folded(name)).or_insert_with(|| {
+                        names.push(name);
+                        (names.len() - 1) as u32
+                    });
+                    self.spelled.insert(name.into(), number);
+                    number
+                }
+            };
+            if !self.numbers[first..].contains(&number) {
+                self.numbers.push(number);
+            }
+        }
+        self.bounds.push(self.numbers.len() as u32);
+    }
+
+    /// The numbers of the speakers of the forum placed `placed`-th.
+    fn of(&self, placed: u32) -> &[u32] {
+        let placed = placed as usize;
+        &self.numbers[self.bounds[placed] as usize..self.bounds[placed + 1] as usize]
+    }
+}
+
+/// A slot's interval and its index in the sorted slots: all that the sweeps read. Rooms and
+/// speakers group these, not the slots, so that a large week is grouped without reading the
+/// slots (or the fora) in random order.
+#[derive(Clone, Copy, Default)]
+struct Span {
+    from: i64,
+    /// Seconds from start to end: a forum lasts at most a day.
+    length: u32,
+    slot: u32,
+}
+
+impl Span {
+    fn of(slot: &Slot, index: u32) -> Self {
+        Span {
+            from: slot.from,
+            length: (slot.to - slot.from) as u32,
+            slot: index,
+        }
+    }
+
+    fn to(&self) -> i64 {
+        self.from + i64::from(self.length)
+    }
+}
+
+/// Spans grouped by room or by speaker, each group in the order of the slots.
+struct Groups {
+    /// Where each group begins in `spans`, and where the last ends.
+    bounds: Vec<u32>,
+    spans: Vec<Span>,
+}
+
+impl Groups {
+    /// Groups `members`, pairs of (group, slot index) listed in slot order, into `count`
+    /// groups: a counting sort, which keeps that order within each group.
+    fn new(
+        slots: &[Slot],
+        count: usize,
+        members: impl Iterator<Item = (u32, u32)> + Clone,
+    ) -> Self {
+        let mut bounds = vec![0u32; count + 1];
+        for (group, _) in members.clone() {
+            bounds[group as usize + 1] += 1;
+        }
+        for i in 1..bounds.len() {
+            bounds[i] += bounds[i - 1];
+        }
+        let mut next = bounds.clone();
+        let mut spans = vec![Span::default(); bounds[count] as usize];
+        for (group, index) in members {
+            let at = &mut next[group as usize];
+            spans[*at as usize] = Span::of(&slots[index as usize], index);
+            *at += 1;
+        }
+        Groups { bounds, spans }
+    }
+
+    /// Each group's number and spans.
+    fn iter(&self) -> impl Iterator<Item = (usize, &[Span])> {
+        self.bounds
+            .windows(2)
+            .enumerate()
+            .map(|(group, w)| (group, &self.spans[w[0] as usize..w[1] as usize]))
+    }
 }
 
 impl Slot<'_> {
@@ -331,21 +467,20 @@ impl std::hash::Hash for Folded<'_> {
     }
 }
 
-/// Orders a pair of slots as they are listed: by start, then id, of each.
-type PairKey<'a> = (i64, &'a str, i64, &'a str);
-
 /// Checks `week`: its summary and every finding.
 pub fn check(week: &Week) -> Report {
     let mut checker = Checker {
         week,
         findings: Vec::new(),
+        rooms: Vec::new(),
+        declared: 0,
     };
-    let slots = checker.place();
+    let (slots, speakers) = checker.place();
     checker.unknown_fields();
     checker.duplicate_ids();
     checker.rooms(&slots);
     checker.days(&slots);
-    checker.speakers(&slots);
+    checker.speakers(&slots, &speakers);
     if week.rules.parallel == Some(false) {
         checker.parallel(&slots);
     }
@@ -370,6 +505,11 @@ pub fn check(week: &Week) -> Report {
 struct Checker<'w> {
     week: &'w Week,
     findings: Vec<Finding>,
+    /// The rooms fora are in: the declared ones (or the week's one room), then any other
+    /// names fora give.
+    rooms: Vec<&'w str>,
+    /// How many of `rooms` are declared.
+    declared: usize,
 }
 
 impl<'w> Checker<'w> {
@@ -393,12 +533,28 @@ impl<'w> Checker<'w> {
         });
     }
 
-    /// Resolves every start in the zone; reports the ones that are missing, skipped or doubled.
-    fn place(&mut self) -> Vec<Slot<'w>> {
+    /// Resolves every start in the zone, reporting the ones that are missing, skipped or
+    /// doubled, and numbers the rooms and speakers of the placed fora. Reads the fora once,
+    /// in file order: a large week is read from memory front to back, not in jumps.
+    fn place(&mut self) -> (Vec<Slot<'w>>, Speakers<'w>) {
         let week = self.week;
         let zone = week.timezone.name();
         let mut slots = Vec::with_capacity(week.fora.len());
+        let mut speakers = Speakers::with_capacity(week.fora.len());
         let mut placer = week.placer();
+        let mut room_index: HashMap<&str, u32> = HashMap::default();
+        match &week.rooms {
+            None => self.rooms.push(""),
+            Some(rooms) => {
+                for room in rooms {
+                    room_index.entry(&room.id).or_insert_with(|| {
+                        self.rooms.push(&room.id);
+                        (self.rooms.len() - 1) as u32
+                    });
+                }
+            }
+        }
+        self.declared = self.rooms.len();
         // A cancelled forum frees its room, its speakers and its hours.
         for forum in week.fora.iter().filter(|f| f.status.takes_place()) {
             match placer.place(forum) {
@@ -415,7 +571,7 @@ impl<'w> Checker<'w> {
                     ),
                 ),
                 Placement::Placed { start, end, ambiguous } => {
-                    let slot = Slot {
+                    let mut slot = Slot {
                         forum,
                         from: start.timestamp(),
                         to: end.timestamp(),
@@ -423,7 +579,11 @@ impl<'w> Checker<'w> {
                             start.offset().fix().local_minus_utc(),
                             end.offset().fix().local_minus_utc(),
                         ),
+                        room: NO_ROOM,
+                        placed: slots.len() as u32,
                     };
+                    slot.room = self.room(&slot, &mut room_index);
+                    speakers.add(forum);
                     if ambiguous {
                         self.add(
                             Kind::AmbiguousTime,
@@ -441,12 +601,10 @@ impl<'w> Checker<'w> {
                 }
             }
         }
-        // By start, then id, comparing ids only among the fora that start together.
-        slots.sort_unstable_by_key(|slot| slot.from);
-        for together in slots.chunk_by_mut(|a, b| a.from == b.from) {
-            together.sort_unstable_by(|a, b| a.forum.id.cmp(&b.forum.id));
-        }
-        slots
+        // By start; a stable sort, so fora that start together stay in file order (ordering
+        // them by id would read their ids in jumps). Findings order their fora themselves.
+        slots.sort_by_key(|slot| slot.from);
+        (slots, speakers)
     }
 
     fn unknown_fields(&mut self) {
@@ -531,95 +689,98 @@ impl<'w> Checker<'w> {
         }
     }
 
-    /// Unknown rooms, then overlaps and short gaps within each room.
-    fn rooms(&mut self, all: &[Slot<'w>]) {
-        let slots = all;
+    /// The room `slot` is in, named in `index` (the declared rooms, and names seen so far).
+    /// A forum in no room, or in one the week does not declare, is a finding.
+    fn room(&mut self, slot: &Slot<'w>, index: &mut HashMap<&'w str, u32>) -> u32 {
         let week = self.week;
-        // Each room's fora as indices into `slots` (in start order): small, for large weeks.
-        let mut by_room: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-        match &week.rooms {
-            // One implicit room: every forum is in it.
-            None => {
-                for slot in slots {
-                    if let Some(room) = &slot.forum.room {
-                        self.add(
-                            Kind::UnknownRoom,
-                            &[slot],
-                            format!(
-                                "{:?} names room {room:?}, but the week declares no rooms",
-                                slot.forum.id
-                            ),
-                        );
-                    }
-                }
-                by_room.insert("", (0..slots.len() as u32).collect());
+        let forum = slot.forum;
+        let Some(rooms) = &week.rooms else {
+            if let Some(room) = &forum.room {
+                self.add(
+                    Kind::UnknownRoom,
+                    &[slot],
+                    format!(
+                        "{:?} names room {room:?}, but the week declares no rooms",
+                        forum.id
+                    ),
+                );
             }
-            Some(rooms) => {
-                let ids = || rooms.iter().map(|r| r.id.as_str());
-                let declared: HashSet<&str> = ids().collect();
-                for (index, slot) in slots.iter().enumerate() {
-                    match &slot.forum.room {
-                        None => self.add(
-                            Kind::UnknownRoom,
-                            &[slot],
-                            format!(
-                                "{:?} names no room, but the week declares rooms ({})",
-                                slot.forum.id,
-                                ids().collect::<Vec<_>>().join(", ")
-                            ),
-                        ),
-                        Some(room) => {
-                            if !declared.contains(room.as_str()) {
-                                let hint = suggest::closest(room, ids())
-                                    .map(|r| format!("; did you mean {r:?}?"))
-                                    .unwrap_or_default();
-                                self.add(
-                                    Kind::UnknownRoom,
-                                    &[slot],
-                                    format!(
-                                        "{:?} names room {room:?}, which is not declared{hint}",
-                                        slot.forum.id
-                                    ),
-                                );
-                            }
-                            by_room.entry(room).or_default().push(index as u32);
-                        }
-                    }
-                }
-            }
+            return 0;
+        };
+        let ids = || rooms.iter().map(|r| r.id.as_str());
+        let Some(room) = &forum.room else {
+            self.add(
+                Kind::UnknownRoom,
+                &[slot],
+                format!(
+                    "{:?} names no room, but the week declares rooms ({})",
+                    forum.id,
+                    ids().collect::<Vec<_>>().join(", ")
+                ),
+            );
+            return NO_ROOM;
+        };
+        if let Some(&known) = index.get(room.as_str())
+            && (known as usize) < self.declared
+        {
+            return known;
         }
-        let mut own: Vec<Slot> = Vec::new();
-        for (room, indices) in &by_room {
-            own.clear();
-            own.extend(indices.iter().map(|&i| all[i as usize]));
-            let slots = &own;
-            let place = if room.is_empty() {
+        let hint = suggest::closest(room, ids())
+            .map(|r| format!("; did you mean {r:?}?"))
+            .unwrap_or_default();
+        self.add(
+            Kind::UnknownRoom,
+            &[slot],
+            format!(
+                "{:?} names room {room:?}, which is not declared{hint}",
+                forum.id
+            ),
+        );
+        // Fora in the same undeclared room are still checked against each other.
+        *index.entry(room).or_insert_with(|| {
+            self.rooms.push(room);
+            (self.rooms.len() - 1) as u32
+        })
+    }
+
+    /// Overlaps and short gaps within each room.
+    fn rooms(&mut self, slots: &[Slot<'w>]) {
+        let week = self.week;
+        let members = (0u32..)
+            .zip(slots)
+            .filter(|(_, slot)| slot.room != NO_ROOM)
+            .map(|(index, slot)| (slot.room, index));
+        let rooms = Groups::new(slots, self.rooms.len(), members);
+        for (room, spans) in rooms.iter() {
+            let place = if week.rooms.is_none() {
                 "the week's one room".to_owned()
             } else {
-                format!("room {room:?}")
+                format!("room {:?}", self.rooms[room])
             };
-            sweep(slots, |a, b| {
+            sweep(spans.iter().copied(), |a, b| {
+                let [a, b] = listed(&slots[a as usize], &slots[b as usize]);
                 self.add(
                     Kind::RoomOverlap,
                     &[a, b],
                     format!(
                         "{:?} ({}) and {:?} ({}) overlap in {place}",
                         a.forum.id,
-                        a.span(self.week.timezone),
+                        a.span(week.timezone),
                         b.forum.id,
-                        b.span(self.week.timezone)
+                        b.span(week.timezone)
                     ),
                 );
             });
             if let Some(gap) = week.rules.min_gap {
                 let gap_seconds = i64::from(gap.minutes()) * 60;
-                for a in slots {
-                    let first = slots.partition_point(|s| s.from < a.to);
-                    for b in slots[first..]
+                for a in spans {
+                    let first = spans.partition_point(|s| s.from < a.to());
+                    for b in spans[first..]
                         .iter()
-                        .take_while(|s| s.from < a.to + gap_seconds)
+                        .take_while(|s| s.from < a.to() + gap_seconds)
                     {
-                        let minutes = (b.from - a.to) / 60;
+                        let minutes = (b.from - a.to()) / 60;
+                        let (a, b) = (&slots[a.slot as usize], &slots[b.slot as usize]);
                         self.add(
                             Kind::ShortGap,
                             &[a, b],
@@ -637,54 +798,26 @@ impl<'w> Checker<'w> {
         }
     }
 
-    fn speakers(&mut self, slots: &[Slot<'w>]) {
-        // Each speaker gets a number. A name is looked up as written first: only its
-        // distinct spellings are compared without regard to case.
-        let mut spelled: HashMap<&str, u32> = HashMap::default();
-        let mut folded: HashMap<Folded, u32> = HashMap::default();
-        let mut names: Vec<&str> = Vec::new();
-        // Each speaker's fora (indices into `slots`), in start order.
-        let mut fora: Vec<Vec<u32>> = Vec::new();
-        let mut seen: Vec<u32> = Vec::new();
-        for (index, slot) in slots.iter().enumerate() {
-            seen.clear();
-            for name in slot.forum.speakers.iter().map(|n| n.trim()) {
-                if name.is_empty() {
-                    continue;
-                }
-                let speaker = match spelled.get(name) {
-                    Some(&speaker) => speaker,
-                    None => {
-                        let speaker = *folded.entry(Folded(name)).or_insert_with(|| {
-                            names.push(name);
-                            fora.push(Vec::new());
-                            (names.len() - 1) as u32
-                        });
-                        spelled.insert(name, speaker);
-                        speaker
-                    }
-                };
-                if !seen.contains(&speaker) {
-                    seen.push(speaker);
-                    fora[speaker as usize].push(index as u32);
-                }
-            }
-        }
+    fn speakers(&mut self, slots: &[Slot<'w>], speakers: &Speakers<'w>) {
+        let speaking = (0u32..).zip(slots).flat_map(|(index, slot)| {
+            speakers
+                .of(slot.placed)
+                .iter()
+                .map(move |&speaker| (speaker, index))
+        });
+        let by_speaker = Groups::new(slots, speakers.names.len(), speaking);
         // A pair sharing several speakers is one finding naming them all.
-        let mut pairs: BTreeMap<PairKey, (Slot, Slot, Vec<&str>)> = BTreeMap::new();
-        let mut own: Vec<Slot> = Vec::new();
-        for (speaker, indices) in fora.iter().enumerate().filter(|(_, f)| f.len() > 1) {
-            own.clear();
-            own.extend(indices.iter().map(|&i| slots[i as usize]));
-            sweep(&own, |a, b| {
+        let mut pairs: BTreeMap<(u32, u32), Vec<&str>> = BTreeMap::new();
+        for (speaker, spans) in by_speaker.iter().filter(|(_, spans)| spans.len() > 1) {
+            sweep(spans.iter().copied(), |a, b| {
                 pairs
-                    .entry((a.from, a.forum.id.as_str(), b.from, b.forum.id.as_str()))
-                    .or_insert_with(|| (*a, *b, Vec::new()))
-                    .2
-                    .push(names[speaker]);
+                    .entry((a, b))
+                    .or_default()
+                    .push(speakers.names[speaker]);
             });
         }
-        for (a, b, mut names) in pairs.into_values() {
+        for ((a, b), mut names) in pairs {
+            let [a, b] = listed(&slots[a as usize], &slots[b as usize]);
             names.sort_unstable();
             let who = names
                 .iter()
@@ -694,7 +827,7 @@ impl<'w> Checker<'w> {
             let verb = if names.len() == 1 { "speaks" } else { "speak" };
             self.add(
                 Kind::SpeakerOverlap,
-                &[&a, &b],
+                &[a, b],
                 format!(
                     "{who} {verb} in both {:?} ({}) and {:?} ({})",
                     a.forum.id,
@@ -707,7 +840,11 @@ impl<'w> Checker<'w> {
     }
 
     fn parallel(&mut self, slots: &[Slot<'w>]) {
-        sweep(slots, |a, b| {
+        let spans = (0u32..)
+            .zip(slots)
+            .map(|(index, slot)| Span::of(slot, index));
+        sweep(spans, |a, b| {
+            let [a, b] = listed(&slots[a as usize], &slots[b as usize]);
             self.add(
                 Kind::ParallelOverlap,
                 &[a, b],
@@ -779,26 +916,41 @@ impl<'w> Checker<'w> {
                 programme_minutes: 0,
             })
             .collect();
-        let mut day_fora: Vec<Vec<&Slot>> = vec![Vec::new(); per_day.len()];
+        let days = per_day.len();
+        let day_of = |slot: &Slot| {
+            usize::try_from((slot.start().date() - week.start).num_days())
+                .ok()
+                .filter(|&i| i < days)
+        };
         let mut programme_minutes = 0;
         let mut covered_seconds = 0;
         let mut covered_to = i64::MIN;
         for slot in slots {
-            let minutes = u64::from(slot.forum.duration.minutes());
+            // The duration, without reading the forum: slots last exactly that long.
+            let minutes = ((slot.to - slot.from) / 60) as u64;
             programme_minutes += minutes;
             // Slots are sorted by start: the union grows by what lies past the covered end.
             covered_seconds += (slot.to - slot.from.max(covered_to)).max(0);
             covered_to = covered_to.max(slot.to);
-            let day = (slot.start().date() - week.start).num_days();
-            if let Some(i) = usize::try_from(day).ok().filter(|&i| i < per_day.len()) {
+            if let Some(i) = day_of(slot) {
                 per_day[i].fora += 1;
                 per_day[i].programme_minutes += minutes;
-                day_fora[i].push(slot);
             }
         }
         if let Some(limit) = week.rules.max_hours_per_day {
-            for (day, fora) in per_day.iter().zip(&day_fora) {
-                if day.programme_minutes as f64 > limit * 60.0 {
+            let over = |day: &DaySummary| day.programme_minutes as f64 > limit * 60.0;
+            // The fora of the days over the limit, gathered only when there are such days.
+            let mut day_fora: Vec<Vec<&Slot>> = vec![Vec::new(); per_day.len()];
+            if per_day.iter().any(over) {
+                for slot in slots {
+                    if let Some(i) = day_of(slot).filter(|&i| over(&per_day[i])) {
+                        day_fora[i].push(slot);
+                    }
+                }
+            }
+            for (day, fora) in per_day.iter().zip(&mut day_fora) {
+                if over(day) {
+                    fora.sort_by(|a, b| listing(a).cmp(&listing(b)));
                     self.add(
                         Kind::DayOverLimit,
                         fora,
@@ -850,17 +1002,40 @@ impl<'w> Checker<'w> {
     }
 }
 
-/// Calls `pair(a, b)` for every two overlapping slots, `a` starting first.
-/// `slots` must be sorted by start. Every slot kept active overlaps the next one,
-/// so the work is the number of slots plus the number of pairs.
-fn sweep<'a, 'w>(slots: &'a [Slot<'w>], mut pair: impl FnMut(&'a Slot<'w>, &'a Slot<'w>)) {
-    let mut active: Vec<&Slot> = Vec::new();
-    for slot in slots {
-        active.retain(|a| a.to > slot.from);
+/// Where a finding lists a slot among its fora: by start, then id.
+fn listing<'s>(slot: &'s Slot) -> (i64, &'s str) {
+    (slot.from, &slot.forum.id)
+}
+
+/// The two slots of a pair in the order a finding lists them.
+fn listed<'s, 'w>(a: &'s Slot<'w>, b: &'s Slot<'w>) -> [&'s Slot<'w>; 2] {
+    if listing(b) < listing(a) {
+        [b, a]
+    } else {
+        [a, b]
+    }
+}
+
+/// `name` without white space around it; most names have none, and are returned at once.
+fn trimmed(name: &str) -> &str {
+    let bytes = name.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => name,
+        _ => name.trim(),
+    }
+}
+
+/// Calls `pair(a, b)` with the slot indices of every two overlapping spans, `a` starting
+/// first. `spans` must be sorted by start. Every span kept active overlaps the next one,
+/// so the work is the number of spans plus the number of pairs.
+fn sweep(spans: impl IntoIterator<Item = Span>, mut pair: impl FnMut(u32, u32)) {
+    let mut active: Vec<Span> = Vec::new();
+    for span in spans {
+        active.retain(|a| a.to() > span.from);
         for a in &active {
-            pair(a, slot);
+            pair(a.slot, span.slot);
         }
-        active.push(slot);
+        active.push(span);
     }
 }
 

@@ -1,13 +1,16 @@
 //! Where results go: standard output, or a file replaced in one step.
 
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::Path;
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::thread;
 
 use crate::Error;
 
 /// How much output is gathered before it is written: a calendar of a season is tens of
-/// megabytes, and 8 KiB at a time (the default) was a tenth of the export's time in calls.
+/// megabytes, and 8 KiB at a time (a `BufWriter`'s default) was a tenth of the export's time
+/// in calls.
 const BUFFER: usize = 1 << 20;
 
 /// Writes through `write` to `path`, or to standard output when `path` is `-`.
@@ -19,8 +22,7 @@ pub fn write_to(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Error> {
     if path == Path::new("-") {
-        let mut out = BufWriter::with_capacity(BUFFER, io::stdout().lock());
-        return stdout_written(write(&mut out).and_then(|()| out.flush()));
+        return stdout_written(write_behind(io::stdout(), write).map(drop));
     }
     write_file(path, true, write)
 }
@@ -58,9 +60,7 @@ fn write_file(
         builder.permissions(fs::Permissions::from_mode(mode));
     }
     let file = builder.tempfile_in(folder).map_err(failed)?;
-    let mut out = BufWriter::with_capacity(BUFFER, file);
-    write(&mut out).and_then(|()| out.flush()).map_err(failed)?;
-    let file = out.into_inner().map_err(|e| failed(e.into_error()))?;
+    let file = write_behind(file, write).map_err(failed)?;
     file.as_file().sync_all().map_err(failed)?;
     if replace {
         file.persist(path).map_err(|e| failed(e.error))?;
@@ -75,6 +75,87 @@ fn write_file(
     Ok(())
 }
 
+/// Runs `write`, handing what it writes to `out` a buffer at a time on a second thread, and
+/// gives back `out`, flushed. `write` goes on making the next buffer while the last one is
+/// written: on large output (a calendar of a season, hundreds of megabytes) the time the
+/// kernel takes to copy it into the page cache, or a pipe's reader to take it, is not added
+/// to the time of making it.
+fn write_behind<W: Write + Send>(
+    mut out: W,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<W> {
+    // One buffer waits while one is written and one is filled: the maker never waits for
+    // the kernel unless the kernel is slower than the maker.
+    let (full, to_write) = mpsc::sync_channel::<Vec<u8>>(1);
+    let (written, empty) = mpsc::channel::<Vec<u8>>();
+    thread::scope(|scope| {
+        let writer = scope.spawn(move || -> io::Result<W> {
+            for mut buffer in to_write {
+                out.write_all(&buffer)?;
+                buffer.clear();
+                // The maker may have finished: then the buffer is not needed again.
+                let _ = written.send(buffer);
+            }
+            out.flush()?;
+            Ok(out)
+        });
+        let mut front = Front {
+            buffer: Vec::with_capacity(BUFFER),
+            full,
+            empty,
+        };
+        let made = write(&mut front).and_then(|()| front.hand_over());
+        drop(front); // the last buffer is handed over: the writer finishes
+        let out = writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        // When writing fails the writer stops, and then handing over fails too: the writer's
+        // error is the one that says why.
+        let out = out?;
+        made.map(|()| out)
+    })
+}
+
+/// The side of [`write_behind`] that `write` writes to.
+struct Front {
+    buffer: Vec<u8>,
+    full: SyncSender<Vec<u8>>,
+    empty: Receiver<Vec<u8>>,
+}
+
+impl Front {
+    /// Hands the buffer to the writer, taking an empty one back if there is one.
+    fn hand_over(&mut self) -> io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let next = self
+            .empty
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(BUFFER));
+        let full = std::mem::replace(&mut self.buffer, next);
+        self.full
+            .send(full)
+            .map_err(|_| io::Error::other("the output's writer stopped"))
+    }
+}
+
+impl Write for Front {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        let taken = data.len().min(BUFFER - self.buffer.len());
+        self.buffer.extend_from_slice(&data[..taken]);
+        if self.buffer.len() == BUFFER {
+            self.hand_over()?;
+        }
+        Ok(taken)
+    }
+
+    /// Hands what there is to the writer (it is written by the time [`write_behind`] returns).
+    fn flush(&mut self) -> io::Result<()> {
+        self.hand_over()
+    }
+}
+
 /// The outcome of writing to standard output. A closed pipe (`fora timetable | head`) is not
 /// an error: the reader has all it wanted.
 pub fn stdout_written(result: io::Result<()>) -> Result<(), Error> {
@@ -84,5 +165,83 @@ pub fn stdout_written(result: io::Result<()>) -> Result<(), Error> {
             path: "-".into(),
             source,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `pieces` through `write_behind` into a vector.
+    fn behind(pieces: &[Vec<u8>], flush_each: bool) -> io::Result<Vec<u8>> {
+        write_behind(Vec::new(), |out| {
+            for piece in pieces {
+                out.write_all(piece)?;
+                if flush_each {
+                    out.flush()?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    #[test]
+    fn output_of_many_buffers_arrives_whole_and_in_order() {
+        // Pieces of odd sizes, some larger than a buffer, filling several buffers that are
+        // handed back and filled again.
+        let pieces: Vec<Vec<u8>> = (0..200u32)
+            .map(|i| {
+                let len = (i as usize * 7919) % (BUFFER / 3) + usize::from(i % 17 == 0) * BUFFER;
+                (0..len).map(|j| (i as usize + j) as u8).collect()
+            })
+            .collect();
+        let expected: Vec<u8> = pieces.concat();
+        assert!(expected.len() > 10 * BUFFER);
+        assert_eq!(behind(&pieces, false).unwrap(), expected);
+        assert_eq!(behind(&pieces[..20], true).unwrap(), pieces[..20].concat());
+        assert_eq!(behind(&[], false).unwrap(), Vec::<u8>::new());
+    }
+
+    /// Takes `limit` bytes, then fails as a full disk does.
+    #[derive(Debug)]
+    struct Full {
+        taken: usize,
+        limit: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+            if self.taken + data.len() > self.limit {
+                return Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"));
+            }
+            self.taken += data.len();
+            Ok(data.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_writers_error_is_the_one_reported() {
+        let error = write_behind(
+            Full {
+                taken: 0,
+                limit: 3 * BUFFER,
+            },
+            |out| {
+                for _ in 0..10 {
+                    out.write_all(&vec![b'x'; BUFFER])?;
+                }
+                Ok(())
+            },
+        )
+        .expect_err("a full disk is an error");
+        assert_eq!(error.kind(), io::ErrorKind::StorageFull);
+        // And the maker's own error when the writer had none.
+        let error = write_behind(Vec::new(), |_| Err(io::Error::other("made badly")))
+            .expect_err("an error");
+        assert_eq!(error.to_string(), "made badly");
     }
 }

@@ -391,6 +391,44 @@ fn uids_are_stable_and_unique() {
 }
 
 #[test]
+fn a_large_calendar_lists_its_events_by_start_then_as_the_file_does() {
+    // More events than the writer makes at a time, a hundred at each start, with ids in
+    // another order than the file's: the file's order is kept.
+    let id = |i: usize| format!("f{:03}", (i * 337) % 700);
+    let fora: Vec<Value> = (0..700)
+        .map(|i| {
+            json!({
+                "id": id(i),
+                "title": format!("Forum {}", id(i)),
+                "start": format!("2020-06-2{}T10:00", 3 + i / 100 % 4),
+                "duration": 30 + i / 400 * 15,
+            })
+        })
+        .collect();
+    let week = json!({
+        "name": "Large", "timezone": "Europe/Berlin",
+        "start": "2020-06-23", "end": "2020-06-26", "fora": fora,
+    });
+    let calendar = export(&week.to_string());
+    assert_lines_are_sound(&calendar);
+    let events = events(&calendar);
+    assert_eq!(events.len(), 700);
+    let place: BTreeMap<String, usize> = (0..700).map(|i| (id(i), i)).collect();
+    let keys: Vec<(i64, usize)> = events
+        .iter()
+        .map(|e| {
+            let uid = &e["UID"].value;
+            let id = uid.split('.').next().unwrap();
+            assert_eq!(e["SUMMARY"].value, format!("Forum {id}"), "{uid}");
+            (instant(&e["DTSTART"]), place[id])
+        })
+        .collect();
+    assert!(keys.is_sorted(), "not by start, then in file order");
+    let places: std::collections::BTreeSet<usize> = keys.iter().map(|&(_, i)| i).collect();
+    assert_eq!(places.len(), 700);
+}
+
+#[test]
 fn an_alarm_reminds_before_each_forum_that_takes_place() {
     let mut week: Value = serde_json::from_str(&week_2020()).unwrap();
     week["fora"][0]["status"] = json!("cancelled");

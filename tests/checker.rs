@@ -23,7 +23,7 @@ struct Plan {
     rooms: Option<usize>,
     parallel: Option<bool>,
     min_gap: Option<u32>,
-    fora: Vec<(u32, u32, u32, usize, Vec<usize>)>, // day, minute of day, duration, room, speakers
+    fora: Vec<(u32, u32, u32, usize, Vec<usize>)>, // day, minute of day, duration, room (3: none), speakers
 }
 
 fn plan() -> impl Strategy<Value = Plan> {
@@ -37,7 +37,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 0u32..3,
                 (0u32..96).prop_map(|q| q * 15),
                 1u32..300,
-                0usize..3,
+                0usize..4,
                 prop::collection::vec(0usize..5, 0..3),
             ),
             0..30,
@@ -92,7 +92,7 @@ fn week_of(plan: &Plan) -> Week {
             ),
             duration: Duration::from_minutes(*duration).unwrap(),
             // Room r2 is declared only in weeks with three rooms: others name an unknown room.
-            room: Some(format!("r{room}")),
+            room: (*room < 3).then(|| format!("r{room}")),
             speakers: speakers.iter().map(|&s| SPEAKERS[s].to_owned()).collect(),
             ..Forum::default()
         })
@@ -143,7 +143,17 @@ proptest! {
             .iter()
             .filter_map(|f| instants(f.start.unwrap(), f.duration.minutes()).ok().map(|t| (f, t)))
             .collect();
-        let same_room = |a: &Forum, b: &Forum| week.rooms.is_none() || a.room == b.room;
+        let same_room =
+            |a: &Forum, b: &Forum| week.rooms.is_none() || (a.room.is_some() && a.room == b.room);
+        let declared = |room: &String| week.rooms.iter().flatten().any(|r| &r.id == room);
+        let unknown_rooms: BTreeSet<String> = placed
+            .iter()
+            .filter(|(f, _)| match &f.room {
+                None => week.rooms.is_some(),
+                Some(room) => !declared(room),
+            })
+            .map(|(f, _)| f.id.clone())
+            .collect();
 
         let mut expected = BTreeSet::new();
         for (i, (a, (a_start, a_end))) in placed.iter().enumerate() {
@@ -212,6 +222,8 @@ proptest! {
             .map(|f| f.id.clone())
             .collect();
         prop_assert_eq!(ids(Kind::NonexistentTime), gaps);
+        prop_assert_eq!(ids(Kind::UnknownRoom).len(), report.findings.iter().filter(|f| f.kind == Kind::UnknownRoom).count());
+        prop_assert_eq!(ids(Kind::UnknownRoom), unknown_rooms);
     }
 }
 

@@ -91,3 +91,38 @@ fn check_report_json() {
     report::write_json(&check(&week(DRAFT)), &mut out).unwrap();
     insta::assert_snapshot!(String::from_utf8(out).unwrap());
 }
+
+#[test]
+fn fora_that_start_together_are_listed_as_the_file_lists_them() {
+    let week = Week::from_json(
+        r#"{"name": "Ties", "timezone": "Europe/Berlin", "start": "2020-06-23", "end": "2020-06-23",
+            "rules": {"max_hours_per_day": 1},
+            "fora": [
+              {"id": "zeta", "title": "Zeta", "start": "2020-06-23T10:00", "duration": "60m"},
+              {"id": "alpha", "title": "Alpha", "start": "2020-06-23T10:00", "duration": "30m"},
+              {"id": "early", "title": "Early", "start": "2020-06-23T09:00", "duration": "30m"}
+            ]}"#,
+    )
+    .unwrap();
+    let report = check(&week);
+    let timetable = Timetable::new(&week, &report, Language::En, &Selection::default());
+    let ids: Vec<&str> = timetable.days[0]
+        .rows
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(ids, ["early", "zeta", "alpha"]);
+    // Findings still name their fora by start, then id.
+    let overlaps: Vec<&Vec<String>> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == fora::Kind::RoomOverlap)
+        .map(|f| &f.fora)
+        .collect();
+    assert_eq!(overlaps, [&vec!["alpha".to_owned(), "zeta".to_owned()]]);
+    let day = report
+        .findings
+        .iter()
+        .find(|f| f.kind == fora::Kind::DayOverLimit);
+    assert_eq!(day.unwrap().fora, ["early", "alpha", "zeta"]);
+}

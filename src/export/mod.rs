@@ -76,7 +76,7 @@ pub struct Timetable {
 pub struct TimetableDay {
     /// The day.
     pub date: NaiveDate,
-    /// Its fora, by start then id.
+    /// Its fora, by start; those that start together as the week file lists them.
     pub rows: Vec<TimetableRow>,
 }
 
@@ -178,7 +178,8 @@ impl Timetable {
                 errors: errors.get(forum.id.as_str()).cloned().unwrap_or_default(),
             });
         }
-        rows.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+        // Stable: fora that start together keep the order the organisers gave them.
+        rows.sort_by_key(|row| row.start);
         let rows_marked = rows.iter().any(|r| !r.errors.is_empty());
         let mut dates: Vec<NaiveDate> = match selection.day {
             Some(day) => vec![day],

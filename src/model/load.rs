@@ -458,7 +458,7 @@ impl RawWeek {
                 .transpose()?
                 .unwrap_or_default(),
             fora,
-            extra: self.extra,
+            extra: self.extra.into(),
         })
     }
 }
@@ -513,11 +513,20 @@ impl RawForum {
             start,
             duration,
             room: self.room,
-            speakers: self.speakers.unwrap_or_default(),
+            // Exactly as long as needed: a list read grows to four places, most fora have
+            // two speakers, and a large week has a million fora.
+            speakers: self
+                .speakers
+                .map(|read| {
+                    let mut speakers = Vec::with_capacity(read.len());
+                    speakers.extend(read);
+                    speakers
+                })
+                .unwrap_or_default(),
             description: self.description,
             url: self.url,
             status,
-            extra: self.extra,
+            extra: self.extra.into(),
         })
     }
 }
@@ -539,7 +548,7 @@ impl RawRoom {
             id,
             url: self.url,
             capacity: self.capacity,
-            extra: self.extra,
+            extra: self.extra.into(),
         })
     }
 }
@@ -582,7 +591,7 @@ impl RawRules {
             min_gap: duration(self.min_gap, PLACE, "min_gap")?,
             max_hours_per_day: self.max_hours_per_day,
             parallel: self.parallel,
-            extra: self.extra,
+            extra: self.extra.into(),
         })
     }
 }
@@ -600,7 +609,7 @@ impl RawExpect {
         Ok(Expect {
             fora: self.fora,
             hours: self.hours,
-            extra: self.extra,
+            extra: self.extra.into(),
         })
     }
 }

@@ -50,7 +50,28 @@ pub struct Week {
     /// The programme, in file order.
     pub fora: Vec<Forum>,
     /// Keys of the week object that `fora` does not know, kept in file order.
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
+}
+
+/// Keys of a week file's object that `fora` does not know, kept in file order. Most objects
+/// have none, and then this takes the room of one pointer, not of an empty map: a large week
+/// has a million fora. It reads as the map it holds (an empty one when there is none).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extra(Option<Box<Map<String, Value>>>);
+
+impl From<Map<String, Value>> for Extra {
+    fn from(map: Map<String, Value>) -> Self {
+        Extra((!map.is_empty()).then(|| Box::new(map)))
+    }
+}
+
+impl std::ops::Deref for Extra {
+    type Target = Map<String, Value>;
+
+    fn deref(&self) -> &Self::Target {
+        static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
+        self.0.as_deref().unwrap_or(&EMPTY)
+    }
 }
 
 /// One forum: a talk, expert forum, workshop or panel.
@@ -77,7 +98,7 @@ pub struct Forum {
     /// Whether it takes place.
     pub status: Status,
     /// Keys of the forum that `fora` does not know, kept in file order.
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 /// Whether a forum takes place, as RFC 5545 says it of an event.
@@ -153,7 +174,7 @@ pub struct Room {
     /// How many people fit.
     pub capacity: Option<u64>,
     /// Keys of the room that `fora` does not know.
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 /// The rules of a week; each is checked only when set.
@@ -170,7 +191,7 @@ pub struct Rules {
     /// Whether fora may run at the same time (in different rooms).
     pub parallel: Option<bool>,
     /// Keys of the rules that `fora` does not know.
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 /// Figures published for the week, which the programme must match.
@@ -181,7 +202,7 @@ pub struct Expect {
     /// How many programme hours.
     pub hours: Option<f64>,
     /// Keys of `expect` that `fora` does not know.
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 /// A time of day for the day window, from `00:00` to `24:00`.
@@ -291,7 +312,7 @@ impl Week {
             rules: Rules::default(),
             expect: Expect::default(),
             fora: Vec::new(),
-            extra: Map::new(),
+            extra: Extra::default(),
         }
     }
 

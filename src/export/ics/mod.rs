@@ -60,6 +60,20 @@ pub enum Entry<'a> {
     Gone(&'a PreviousEvent),
 }
 
+impl Entry<'_> {
+    /// Where its forum (or old event) lies in memory.
+    fn address(&self) -> usize {
+        match *self {
+            Entry::Forum { forum, .. } => std::ptr::from_ref(forum).addr(),
+            Entry::Gone(old) => std::ptr::from_ref(old).addr(),
+        }
+    }
+}
+
+/// How many events are made at a time, in the order of memory: enough to span the fora
+/// that start together in large weeks, few enough to keep their text in the cache.
+const BLOCK: usize = 256;
+
 /// What became of the events of a calendar, measured against the previous one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Changes {
@@ -104,7 +118,8 @@ struct Shared<'a> {
 }
 
 impl<'a> Calendar<'a> {
-    /// The calendar of the scheduled fora among `fora`, by start then id. With `previous`,
+    /// The calendar of the scheduled fora among `fora`, by start, those that start together
+    /// in the order given. With `previous`,
     /// its events whose forum is gone from the week follow, cancelled.
     ///
     /// A forum is gone when no scheduled forum of the whole week has its UID, so a forum
@@ -116,28 +131,19 @@ impl<'a> Calendar<'a> {
         previous: Option<&'a Previous>,
     ) -> Self {
         let mut placer = week.placer();
-        // Sorted as small keys, by start then id (ids compared only among the fora that
-        // start together); the larger entries are then made once, in that order.
-        let fora: Vec<&Forum> = fora.into_iter().collect();
-        let mut order: Vec<(i64, u32)> = fora
-            .iter()
-            .enumerate()
-            .filter_map(|(i, forum)| {
-                let (start, _) = placer.place(forum).interval()?;
-                Some((start.timestamp(), i as u32))
+        // Placed in the order given (the file's, which is the order of memory), then sorted
+        // by start: a stable sort, which leaves fora that start together in that order.
+        let mut placed: Vec<(&Forum, DateTime<Tz>, DateTime<Tz>)> = fora
+            .into_iter()
+            .filter_map(|forum| {
+                let (start, end) = placer.place(forum).interval()?;
+                Some((forum, start, end))
             })
             .collect();
-        order.sort_unstable_by_key(|&(start, _)| start);
-        for together in order.chunk_by_mut(|a, b| a.0 == b.0) {
-            together.sort_unstable_by(|a, b| fora[a.1 as usize].id.cmp(&fora[b.1 as usize].id));
-        }
-        let mut entries: Vec<Entry> = order
+        placed.sort_by_key(|(_, start, _)| start.timestamp());
+        let mut entries: Vec<Entry> = placed
             .into_iter()
-            .filter_map(|(_, i)| {
-                let forum = fora[i as usize];
-                let (start, end) = placer.place(forum).interval()?;
-                Some(Entry::Forum { forum, start, end })
-            })
+            .map(|(forum, start, end)| Entry::Forum { forum, start, end })
             .collect();
         if let Some(previous) = previous {
             let current: HashSet<String> = week
@@ -213,8 +219,10 @@ impl<'a> Calendar<'a> {
         header += &vtimezone::vtimezone(week.timezone, *years.start(), *years.end());
         out.write_all(header.as_bytes())?;
         let mut changes = Changes::default();
-        // Two buffers for the whole calendar, not two strings an event.
-        let (mut event, mut body) = (String::new(), String::new());
+        // Buffers for the whole calendar, not strings for each event.
+        let (mut events, mut body) = (String::new(), String::new());
+        let mut ranges = Vec::with_capacity(BLOCK);
+        let mut made = Vec::with_capacity(BLOCK);
         let mut shared = Shared {
             stamp: Stamp::utc(week.stamp().naive_utc()),
             rooms: week
@@ -226,17 +234,31 @@ impl<'a> Calendar<'a> {
                 .collect(),
             doubled: Doubled::new(week.timezone),
         };
-        for entry in &self.entries {
-            event.clear();
-            changes += match *entry {
-                Entry::Forum { forum, start, end } => {
-                    body.clear();
-                    self.body(forum, start, end, &mut shared, &mut body);
-                    self.forum(forum, &body, &shared, &mut event)
-                }
-                Entry::Gone(old) => self.gone(old, &mut shared, &mut event)?,
-            };
-            out.write_all(event.as_bytes())?;
+        // The events of a block are made in the order their fora lie in memory, which the
+        // processor reads ahead of itself (the order of the week file: in calendar order,
+        // the fora that start together are read in jumps), and written in calendar order.
+        for block in self.entries.chunks(BLOCK) {
+            events.clear();
+            made.clear();
+            made.extend(0..block.len());
+            made.sort_unstable_by_key(|&i| block[i].address());
+            ranges.clear();
+            ranges.resize(block.len(), 0..0);
+            for &i in &made {
+                let from = events.len();
+                changes += match block[i] {
+                    Entry::Forum { forum, start, end } => {
+                        body.clear();
+                        self.body(forum, start, end, &mut shared, &mut body);
+                        self.forum(forum, &body, &shared, &mut events)
+                    }
+                    Entry::Gone(old) => self.gone(old, &mut shared, &mut events)?,
+                };
+                ranges[i] = from..events.len();
+            }
+            for range in &ranges {
+                out.write_all(&events.as_bytes()[range.clone()])?;
+            }
         }
         out.write_all(b"END:VCALENDAR\r\n")?;
         Ok(changes)
@@ -253,17 +275,22 @@ impl<'a> Calendar<'a> {
     /// The years the VTIMEZONE must be right for: those of the events, else the week's.
     fn years(&self) -> RangeInclusive<i32> {
         let zone = self.week.timezone;
-        let years = self.entries.iter().flat_map(|entry| match *entry {
-            Entry::Forum { start, end, .. } => vec![start.year(), end.year()],
-            Entry::Gone(old) => old
-                .properties()
-                .into_iter()
-                .filter(|l| matches!(previous::name(l).as_str(), "DTSTART" | "DTEND"))
-                .filter_map(|l| PreviousEvent::instant(l, zone))
-                .map(|t| t.with_timezone(&zone).year())
-                .collect(),
-        });
-        let (first, last) = years.fold((i32::MAX, i32::MIN), |(a, b), y| (a.min(y), b.max(y)));
+        let (mut first, mut last) = (i32::MAX, i32::MIN);
+        let mut see = |year: i32| (first, last) = (first.min(year), last.max(year));
+        for entry in &self.entries {
+            match *entry {
+                Entry::Forum { start, end, .. } => {
+                    see(start.year());
+                    see(end.year());
+                }
+                Entry::Gone(old) => old
+                    .properties()
+                    .into_iter()
+                    .filter(|l| matches!(previous::name(l).as_str(), "DTSTART" | "DTEND"))
+                    .filter_map(|l| PreviousEvent::instant(l, zone))
+                    .for_each(|t| see(t.with_timezone(&zone).year())),
+            }
+        }
         if first > last {
             self.week.start.year()..=self.week.end.year()
         } else {
@@ -481,7 +508,7 @@ impl<'a> Calendar<'a> {
     }
 }
 
-/// Writes one VCALENDAR with one VEVENT per scheduled forum, by start then id, with the
+/// Writes one VCALENDAR with one VEVENT per scheduled forum, by start, with the
 /// default [`Options`] and no previous calendar.
 ///
 /// The output depends on the week alone: DTSTAMP is the week's `updated` (else its start),
