@@ -123,9 +123,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 })
                 .transpose()?;
             let options = ics::Options { refresh, alarm };
-            let calendar = Calendar::new(&week, fora, &options, previous.as_ref());
             let mut changes = ics::Changes::default();
-            let write = || match split {
+            let write = |calendar: Calendar| match split {
                 None => output::write_to(&path, |out| {
                     changes = calendar.write(out)?;
                     Ok(())
@@ -147,7 +146,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             // The checker only chooses the exit code here: it runs beside the export.
             let (report, written) = std::thread::scope(|scope| {
                 let checking = scope.spawn(|| check(&week));
-                let written = write();
+                let written = write(Calendar::new(&week, fora, &options, previous.as_ref()));
                 let report = checking
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

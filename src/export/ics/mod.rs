@@ -248,9 +248,7 @@ impl<'a> Calendar<'a> {
                 let from = events.len();
                 changes += match block[i] {
                     Entry::Forum { forum, start, end } => {
-                        body.clear();
-                        self.body(forum, start, end, &mut shared, &mut body);
-                        self.forum(forum, &body, &shared, &mut events)
+                        self.forum(forum, (start, end), &mut shared, &mut body, &mut events)
                     }
                     Entry::Gone(old) => self.gone(old, &mut shared, &mut events)?,
                 };
@@ -298,15 +296,31 @@ impl<'a> Calendar<'a> {
         }
     }
 
-    /// A forum's VEVENT, its `body` rendered: as it was when nothing changed, else with
-    /// SEQUENCE raised.
-    fn forum(&self, forum: &Forum, body: &str, shared: &Shared, out: &mut String) -> Changes {
+    /// A forum's VEVENT: new, as it was when nothing changed since the previous calendar,
+    /// else with SEQUENCE raised. `body` is room to render it in for the comparison.
+    fn forum(
+        &self,
+        forum: &Forum,
+        (start, end): (DateTime<Tz>, DateTime<Tz>),
+        shared: &mut Shared,
+        body: &mut String,
+        out: &mut String,
+    ) -> Changes {
         let old = self
             .previous
             .and_then(|p| p.get(&format!("{}{}", forum.id, self.uid_tail)));
-        if let Some(old) = old
-            && old.same_content(body)
-        {
+        let Some(old) = old else {
+            // Nothing to compare with: rendered straight into the output.
+            self.head([&forum.id, &self.uid_tail], None, &shared.stamp, out);
+            self.body(forum, start, end, shared, out);
+            return Changes {
+                new: 1,
+                ..Changes::default()
+            };
+        };
+        body.clear();
+        self.body(forum, start, end, shared, body);
+        if old.same_content(body) {
             out.push_str(old.raw());
             return Changes {
                 unchanged: 1,
@@ -315,21 +329,14 @@ impl<'a> Calendar<'a> {
         }
         self.head(
             [&forum.id, &self.uid_tail],
-            old.map(|o| o.sequence + 1),
+            Some(old.sequence + 1),
             &shared.stamp,
             out,
         );
         out.push_str(body);
-        if old.is_some() {
-            Changes {
-                changed: 1,
-                ..Changes::default()
-            }
-        } else {
-            Changes {
-                new: 1,
-                ..Changes::default()
-            }
+        Changes {
+            changed: 1,
+            ..Changes::default()
         }
     }
 
