@@ -123,8 +123,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 })
                 .transpose()?;
             let options = ics::Options { refresh, alarm };
+            // Built before the checker starts, so that the two do not both take memory at once.
+            let calendar = Calendar::new(&week, fora, &options, previous.as_ref());
             let mut changes = ics::Changes::default();
-            let write = |calendar: Calendar| match split {
+            let write = || match split {
                 None => output::write_to(&path, |out| {
                     changes = calendar.write(out)?;
                     Ok(())
@@ -146,7 +148,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             // The checker only chooses the exit code here: it runs beside the export.
             let (report, written) = std::thread::scope(|scope| {
                 let checking = scope.spawn(|| check(&week));
-                let written = write(Calendar::new(&week, fora, &options, previous.as_ref()));
+                let written = write();
                 let report = checking
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
