@@ -72,14 +72,16 @@ fn main() -> std::io::Result<()> {
     let report = check(&week);
     println!(
         "{}: {} fora, {} minutes of programme, {} errors, {} warnings",
-        report.week.name,
+        week.name,
         report.summary.fora,
         report.summary.programme_minutes,
         report.count(Severity::Error),
         report.count(Severity::Warning)
     );
+    // Findings are data; their text is made in the language asked for.
     for finding in &report.findings {
-        println!("{}: {}", finding.kind.name(), finding.message);
+        let message = finding.message(&week, fora::Language::En);
+        println!("{}: {message}", finding.kind.name());
     }
     println!();
     fora::export::ics::write_calendar(&week, &mut std::io::stdout().lock())

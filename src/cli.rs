@@ -1,13 +1,16 @@
 //! The command line: clap's derive lives here and nowhere else; it hands plain options on.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::commands::{self, Change, Listing, ReportFormat};
+use crate::edit::{NewForum, NewRoom, Target};
+use crate::error::ValueError;
 use crate::export::Format;
-use crate::model::{Duration, Language};
+use crate::model::{Duration, DurationError, Language};
 
 const EXIT_CODES: &str = "\
 Exit codes (of check, timetable and ics; diff says its own):
@@ -32,6 +35,11 @@ pub struct Cli {
     /// When to colour output: auto colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, global = true, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+
+    /// The language of all output: de or en [default: the week file's `language`, else the
+    /// environment's (LC_ALL, LC_MESSAGES, LANG), else en].
+    #[arg(long, value_name = "LANG", global = true, value_parser = language())]
+    pub lang: Option<Language>,
 }
 
 /// The commands.
@@ -46,8 +54,12 @@ pub enum Command {
         /// The week file.
         file: PathBuf,
         /// `human` for people, `json` for scripts and CI.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-        format: ReportFormat,
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Human)]
+        format: ReportFormatArg,
+        /// Show at most N findings of each kind; all are counted, and the rest is said
+        /// in one line (the JSON has `finding_counts` and `truncated`).
+        #[arg(long, value_name = "N", default_value_t = 1000)]
+        max_findings: usize,
     },
 
     /// Show the programme as a timetable: one table a day, with the hours of each day and the week.
@@ -57,9 +69,6 @@ pub enum Command {
     Timetable {
         /// The week file.
         file: PathBuf,
-        /// The language of dates and totals [default: the file's `language`, else en].
-        #[arg(long, value_name = "LANG", value_parser = language())]
-        lang: Option<Language>,
         /// Show only this day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = date)]
         day: Option<NaiveDate>,
@@ -137,14 +146,14 @@ pub enum Command {
         /// The week as it is now.
         new: PathBuf,
         /// `table` for people, `json` for scripts.
-        #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
-        format: DiffFormat,
-        /// The language of the table [default: the new file's `language`, else en].
-        #[arg(long, value_name = "LANG", value_parser = language())]
-        lang: Option<Language>,
+        #[arg(long, value_enum, default_value_t = ListingArg::Table)]
+        format: ListingArg,
     },
 
     /// Create a week file without fora
+    ///
+    /// Its `id` is made from the name; calendar UIDs come from it, so renaming the week
+    /// later keeps them.
     ///
     /// Example:
     ///   fora new week.json --name "Engagementkongress NRW 2015" --start 2015-11-06 \
@@ -165,9 +174,9 @@ pub enum Command {
         /// The IANA time zone every local time is read in (Europe/Berlin).
         #[arg(long, value_name = "ZONE")]
         timezone: String,
-        /// The default language of output.
-        #[arg(long, value_name = "LANG", value_parser = PossibleValuesParser::new(["de", "en"]))]
-        language: Option<String>,
+        /// The week's language, written into the file [default: the environment's, else en].
+        #[arg(long, value_name = "LANG", value_parser = language())]
+        language: Option<Language>,
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
@@ -185,33 +194,9 @@ pub enum Command {
     Add {
         /// The week file.
         file: PathBuf,
-        /// The title.
-        #[arg(long)]
-        title: String,
-        /// How long it runs (`90m`, `1h30m`, `1.5h`); written to the file as typed.
-        #[arg(long, value_parser = duration_as_typed)]
-        duration: String,
-        /// The id [default: made from the title].
-        #[arg(long)]
-        id: Option<String>,
-        /// The local start (`2015-11-06T11:15` or `"2015-11-06 11:15"`).
-        #[arg(long, value_name = "DATETIME", value_parser = date_time)]
-        start: Option<NaiveDateTime>,
-        /// The id of its room.
-        #[arg(long, value_name = "ID")]
-        room: Option<String>,
-        /// Who speaks; repeat for more.
-        #[arg(long = "speaker", value_name = "NAME")]
-        speakers: Vec<String>,
-        /// The kind of forum (Fachforum, Workshop …).
-        #[arg(long)]
-        format: Option<String>,
-        /// Its own join link (else the room's is used).
-        #[arg(long)]
-        url: Option<String>,
-        /// Free text for attendees.
-        #[arg(long)]
-        description: Option<String>,
+        /// The forum.
+        #[command(flatten)]
+        forum: ForumArgs,
         /// `--force` and `--dry-run`.
         #[command(flatten)]
         edit: EditFlags,
@@ -314,12 +299,29 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         room: Option<String>,
         /// `table` for people, `json` for scripts.
-        #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
-        format: DiffFormat,
-        /// The language of the table [default: the file's `language`, else en].
-        #[arg(long, value_name = "LANG", value_parser = language())]
-        lang: Option<Language>,
+        #[arg(long, value_enum, default_value_t = ListingArg::Table)]
+        format: ListingArg,
     },
+
+    /// Print a completion script for a shell
+    ///
+    /// Examples:
+    ///   fora completions bash > ~/.local/share/bash-completion/completions/fora
+    ///   fora completions zsh > ~/.zfunc/_fora
+    ///   fora completions fish > ~/.config/fish/completions/fora.fish
+    #[command(verbatim_doc_comment)]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff), made from the same definitions as --help
+    ///
+    /// Example:
+    ///   fora man > fora.1 && man ./fora.1
+    #[command(verbatim_doc_comment)]
+    Man,
 }
 
 /// The commands on rooms.
@@ -346,6 +348,54 @@ pub enum RoomCommand {
         #[command(flatten)]
         edit: EditFlags,
     },
+}
+
+/// The forum `fora add` adds.
+#[derive(Clone, Debug, clap::Args)]
+pub struct ForumArgs {
+    /// The title.
+    #[arg(long)]
+    pub title: String,
+    /// How long it runs (`90m`, `1h30m`, `1.5h`); written to the file as typed.
+    #[arg(long, value_parser = duration_as_typed)]
+    pub duration: String,
+    /// The id [default: made from the title].
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The local start (`2015-11-06T11:15` or `"2015-11-06 11:15"`).
+    #[arg(long, value_name = "DATETIME", value_parser = date_time)]
+    pub start: Option<NaiveDateTime>,
+    /// The id of its room.
+    #[arg(long, value_name = "ID")]
+    pub room: Option<String>,
+    /// Who speaks; repeat for more.
+    #[arg(long = "speaker", value_name = "NAME")]
+    pub speakers: Vec<String>,
+    /// The kind of forum (Fachforum, Workshop …).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Its own join link (else the room's is used).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Free text for attendees.
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+impl From<ForumArgs> for NewForum {
+    fn from(args: ForumArgs) -> Self {
+        NewForum {
+            id: args.id,
+            title: args.title,
+            duration: args.duration,
+            start: args.start,
+            room: args.room,
+            speakers: args.speakers,
+            format: args.format,
+            url: args.url,
+            description: args.description,
+        }
+    }
 }
 
 /// What every edit takes.
@@ -375,9 +425,9 @@ Exit codes:
   1  something changed for attendees
   2  a file could not be read or understood";
 
-/// How `fora diff` prints the changes.
+/// How `fora diff` and `fora free` print what they found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
+pub enum ListingArg {
     /// A table for people.
     Table,
     /// One JSON document.
@@ -386,11 +436,29 @@ pub enum DiffFormat {
 
 /// How `fora check` prints its report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
+pub enum ReportFormatArg {
     /// A summary and findings for people.
     Human,
     /// One JSON document.
     Json,
+}
+
+impl From<ListingArg> for Listing {
+    fn from(format: ListingArg) -> Self {
+        match format {
+            ListingArg::Table => Listing::Table,
+            ListingArg::Json => Listing::Json,
+        }
+    }
+}
+
+impl From<ReportFormatArg> for ReportFormat {
+    fn from(format: ReportFormatArg) -> Self {
+        match format {
+            ReportFormatArg::Human => ReportFormat::Human,
+            ReportFormatArg::Json => ReportFormat::Json,
+        }
+    }
 }
 
 /// When to colour output.
@@ -416,18 +484,17 @@ fn format() -> impl clap::builder::TypedValueParser<Value = Format> {
     })
 }
 
-fn date_time(text: &str) -> Result<NaiveDateTime, String> {
-    crate::model::local_date_time(text)
-        .ok_or_else(|| format!("{text:?} is not a local date-time; write it like 2020-06-23T10:00"))
+fn date_time(text: &str) -> Result<NaiveDateTime, ValueError> {
+    crate::model::local_date_time(text).ok_or_else(|| ValueError::DateTime(text.to_owned()))
 }
 
 /// A duration checked, and kept as the organiser wrote it.
-fn duration_as_typed(text: &str) -> Result<String, String> {
+fn duration_as_typed(text: &str) -> Result<String, DurationError> {
     Duration::parse(text).map(|_| text.trim().to_owned())
 }
 
 /// `30m`, `+1h`, `-45m`: minutes later or earlier.
-fn shift(text: &str) -> Result<i64, String> {
+fn shift(text: &str) -> Result<i64, DurationError> {
     let (sign, rest) = match text.trim().strip_prefix('-') {
         Some(rest) => (-1, rest),
         None => (1, text.trim().trim_start_matches('+')),
@@ -435,9 +502,198 @@ fn shift(text: &str) -> Result<i64, String> {
     Ok(sign * i64::from(Duration::parse(rest)?.minutes()))
 }
 
-fn date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{text:?} is not a date; write it like 2020-06-23"))
+fn date(text: &str) -> Result<NaiveDate, ValueError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| ValueError::Date(text.to_owned()))
+}
+
+impl Cli {
+    /// The week file whose `language` the command's messages follow (the new one of `diff`).
+    pub fn week_file(&self) -> Option<&Path> {
+        match &self.command {
+            Command::Check { file, .. }
+            | Command::Timetable { file, .. }
+            | Command::Ics { file, .. }
+            | Command::Add { file, .. }
+            | Command::Move { file, .. }
+            | Command::Set { file, .. }
+            | Command::Cancel { file, .. }
+            | Command::Rm { file, .. }
+            | Command::Room(RoomCommand::Add { file, .. })
+            | Command::Free { file, .. } => Some(file),
+            Command::Diff { new, .. } => Some(new),
+            Command::New { .. } | Command::Completions { .. } | Command::Man => None,
+        }
+    }
+}
+
+/// What a parsed command line asks for.
+pub enum Invocation {
+    /// Check a week.
+    Check(commands::CheckOptions),
+    /// Show its timetable.
+    Timetable(commands::TimetableOptions),
+    /// Export its calendar.
+    Ics(commands::IcsOptions),
+    /// Compare two versions.
+    Diff(commands::DiffOptions),
+    /// Create a week file.
+    New(commands::NewOptions),
+    /// Change a week file.
+    Edit(commands::EditOptions, Change),
+    /// Find free slots.
+    Free(commands::FreeOptions),
+    /// Print a completion script.
+    Completions(clap_complete::Shell),
+    /// Print the manual page.
+    Man,
+}
+
+impl Cli {
+    /// The command with its options, as the commands take them.
+    pub fn invocation(self) -> Invocation {
+        let language = self.lang;
+        match self.command {
+            Command::Check {
+                file,
+                format,
+                max_findings,
+            } => Invocation::Check(commands::CheckOptions {
+                file,
+                format: format.into(),
+                language,
+                max_findings,
+            }),
+            Command::Timetable {
+                file,
+                day,
+                room,
+                format,
+            } => Invocation::Timetable(commands::TimetableOptions {
+                file,
+                language,
+                day,
+                room,
+                format,
+            }),
+            Command::Ics {
+                file,
+                output,
+                split,
+                only,
+                day,
+                room,
+                alarm,
+                refresh,
+                previous,
+            } => Invocation::Ics(commands::IcsOptions {
+                file,
+                output,
+                split,
+                only,
+                day,
+                room,
+                alarm,
+                refresh,
+                previous,
+                language,
+            }),
+            Command::Diff { old, new, format } => Invocation::Diff(commands::DiffOptions {
+                old,
+                new,
+                format: format.into(),
+                language,
+            }),
+            Command::New {
+                file,
+                name,
+                start,
+                end,
+                timezone,
+                language: week_language,
+                force,
+            } => Invocation::New(commands::NewOptions {
+                file,
+                name,
+                start,
+                end,
+                timezone,
+                week_language,
+                force,
+                language,
+            }),
+            Command::Free {
+                file,
+                duration,
+                day,
+                room,
+                format,
+            } => Invocation::Free(commands::FreeOptions {
+                file,
+                duration,
+                day,
+                room,
+                format: format.into(),
+                language,
+            }),
+            Command::Completions { shell } => Invocation::Completions(shell),
+            Command::Man => Invocation::Man,
+            edit => edit_invocation(edit, language),
+        }
+    }
+}
+
+/// The options of an edit.
+fn edit_invocation(command: Command, language: Option<Language>) -> Invocation {
+    let options = |file: PathBuf, flags: EditFlags| commands::EditOptions {
+        file,
+        force: flags.force,
+        dry_run: flags.dry_run,
+        language,
+    };
+    let (options, change) = match command {
+        Command::Add { file, forum, edit } => (options(file, edit), Change::Add(forum.into())),
+        Command::Move {
+            file,
+            id,
+            to,
+            by,
+            room,
+            edit,
+        } => {
+            let target = match (to, by) {
+                (Some(to), _) => Some(Target::To(to)),
+                (None, Some(by)) => Some(Target::By(by)),
+                (None, None) => None,
+            };
+            (options(file, edit), Change::Move { id, target, room })
+        }
+        Command::Set {
+            file,
+            id,
+            assignments,
+            edit,
+        } => (options(file, edit), Change::Set { id, assignments }),
+        Command::Cancel { file, id, edit } => (options(file, edit), Change::Cancel(id)),
+        Command::Rm { file, id, edit } => (options(file, edit), Change::Remove(id)),
+        Command::Room(RoomCommand::Add {
+            file,
+            id,
+            name,
+            url,
+            capacity,
+            edit,
+        }) => (
+            options(file, edit),
+            Change::AddRoom(NewRoom {
+                id,
+                name,
+                url,
+                capacity,
+            }),
+        ),
+        _ => unreachable!("the other commands are not edits"),
+    };
+    Invocation::Edit(options, change)
 }
 
 #[cfg(test)]

@@ -2,20 +2,22 @@
 
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod diff;
 pub mod edit;
 mod error;
 pub mod export;
 pub mod free;
 mod known;
-mod lang;
 pub mod model;
 mod output;
 pub mod report;
+pub mod rules;
 pub mod run;
 mod suggest;
+pub mod text;
+pub mod view;
 
 pub use check::{Finding, Kind, Report, Severity, check};
-pub use error::{Error, ExitCode};
-pub use lang::Words;
+pub use error::{Error, ExitCode, ValueError};
 pub use model::{Duration, Forum, Language, Placement, Room, Status, Week};

@@ -16,7 +16,9 @@ const BUFFER: usize = 1 << 20;
 /// Writes through `write` to `path`, or to standard output when `path` is `-`.
 ///
 /// A file is written to a temporary file beside it, flushed to disk and renamed over it,
-/// so readers see the old file or the new one, never half of one.
+/// so readers see the old file or the new one, never half of one. A symbolic link is
+/// followed, and the file it leads to replaced; a file that is there keeps its owner, group
+/// and mode, and one that may not be written is refused.
 pub fn write_to(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -37,41 +39,139 @@ pub fn write_new(
     write_file(path, replace, write)
 }
 
+/// Replaces the file at `target` (no symbolic link: where one leads) with `bytes` in one
+/// step, as [`write_to`] does.
+pub fn replace(target: &Path, bytes: &[u8]) -> Result<(), Refusal> {
+    persist(target, true, |out| out.write_all(bytes))
+}
+
+/// Why a file was not written.
+#[derive(Debug)]
+pub enum Refusal {
+    /// It is read-only: an editor would not write it either.
+    ReadOnly,
+    /// The system said no.
+    Io(io::Error),
+}
+
+impl From<io::Error> for Refusal {
+    fn from(error: io::Error) -> Self {
+        Self::Io(error)
+    }
+}
+
+/// Whether the file at `path` may be written: it must not be read-only (no write bit), and
+/// the user must be allowed to open it for writing.
+pub fn writable(path: &Path) -> Result<(), Refusal> {
+    let metadata = fs::metadata(path)?;
+    if metadata.permissions().readonly() {
+        return Err(Refusal::ReadOnly);
+    }
+    match fs::OpenOptions::new().write(true).open(path) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(Refusal::ReadOnly),
+        Err(e) => Err(Refusal::Io(e)),
+        Ok(_) => Ok(()),
+    }
+}
+
+/// Removes the temporary files a write of `target` left when it was killed half-way. Call
+/// it only while no other write of `target` can run (an edit holds the file's lock).
+pub fn clean_stale(target: &Path) {
+    let (Some(folder), Some(prefix)) = (target.parent(), temporary_prefix(target)) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The name every temporary file of `target` starts with: `.week.json.fora-`.
+fn temporary_prefix(target: &Path) -> Option<String> {
+    Some(format!(".{}.fora-", target.file_name()?.to_string_lossy()))
+}
+
 fn write_file(
     path: &Path,
     replace: bool,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Error> {
-    let failed = |source| Error::Write {
-        path: path.to_owned(),
-        source,
+    // Where a symbolic link leads: that file is the one to replace.
+    let target = match fs::canonicalize(path) {
+        Ok(target) => target,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => path.to_owned(),
+        Err(source) => {
+            return Err(Error::Write {
+                path: path.to_owned(),
+                source,
+            });
+        }
     };
-    let folder = match path.parent() {
+    persist(&target, replace, write).map_err(|refusal| match refusal {
+        Refusal::ReadOnly => Error::ReadOnly(path.to_owned()),
+        Refusal::Io(source) => Error::Write {
+            path: path.to_owned(),
+            source,
+        },
+    })
+}
+
+/// Writes `target` through a temporary file beside it, renamed over it once flushed.
+fn persist(
+    target: &Path,
+    replace: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Refusal> {
+    let existing = fs::metadata(target).ok();
+    if existing.is_some() {
+        writable(target)?;
+    }
+    let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".fora-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Keep an existing file's permissions; a new file is readable by all (it is published).
-        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
-        builder.permissions(fs::Permissions::from_mode(mode));
-    }
-    let file = builder.tempfile_in(folder).map_err(failed)?;
-    let file = write_behind(file, write).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
+    let prefix = temporary_prefix(target).unwrap_or_else(|| ".fora-".to_owned());
+    let file = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    keep_owner_and_mode(file.as_file(), existing.as_ref())?;
+    let file = write_behind(file, write)?;
+    file.as_file().sync_all()?;
     if replace {
-        file.persist(path).map_err(|e| failed(e.error))?;
+        file.persist(target).map_err(|e| e.error)?;
     } else {
-        file.persist_noclobber(path).map_err(|e| failed(e.error))?;
+        file.persist_noclobber(target).map_err(|e| e.error)?;
     }
     // The rename is in the folder: sync it too, so the new file survives a power cut.
     #[cfg(unix)]
-    fs::File::open(folder)
-        .and_then(|f| f.sync_all())
-        .map_err(failed)?;
+    fs::File::open(folder).and_then(|f| f.sync_all())?;
+    Ok(())
+}
+
+/// Gives the new file the owner, group and mode of the one it replaces (set outright, not
+/// through the umask); a new file is readable by all (it is published).
+fn keep_owner_and_mode(file: &fs::File, existing: Option<&fs::Metadata>) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let mode = existing.map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        file.set_permissions(fs::Permissions::from_mode(mode))?;
+        if let Some(existing) = existing {
+            let ours = file.metadata()?;
+            if (ours.uid(), ours.gid()) != (existing.uid(), existing.gid()) {
+                std::os::unix::fs::fchown(file, Some(existing.uid()), Some(existing.gid()))?;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, existing);
     Ok(())
 }
 

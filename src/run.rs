@@ -1,40 +1,44 @@
-//! Runs one command: read the week, check it, write the result, choose the exit code.
+//! Runs one command line: parse it, hand the options to the command, say an error in the
+//! user's language, and choose the exit code.
 
 use std::ffi::OsString;
-use std::fs;
-use std::io::{self, Write};
-use std::path::Path;
+use std::io::Write;
 
-use clap::Parser;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, Parser};
 
-use crate::check::{Report, Severity, check};
-use crate::cli::{Cli, ColorWhen, Command, DiffFormat, EditFlags, ReportFormat, RoomCommand};
-use crate::edit::{self, Document};
-use crate::export::ics::{self, Calendar, previous::Previous};
-use crate::export::{Selection, Timetable};
-use crate::model::Week;
-use crate::{Error, ExitCode, diff, free, known, output, report};
+use crate::cli::{Cli, ColorWhen, Invocation};
+use crate::model::Language;
+use crate::text::{Render, t};
+use crate::{Error, ExitCode, commands, output, report};
 
 /// Parses `args` (the program name first), runs the command and returns the exit code.
 /// Errors are printed to standard error.
 pub fn main(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::Input as i32
-            } else {
-                ExitCode::Clean as i32
-            };
-        }
+        Err(e) => return usage_error(&e, asked_language(&args)),
     };
+    anstream::ColorChoice::write_global(match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
+    // Messages follow --lang, else the week file's language, else the environment's.
+    let file = cli.week_file().map(std::path::Path::to_path_buf);
+    let asked = cli.lang;
     match run(cli) {
         Ok(code) => code as i32,
         Err(e) => {
-            let mut stderr = anstream::stderr();
-            let style = report::ERROR;
-            let _ = writeln!(stderr, "{style}error{style:#}: {e}");
+            let file_language = file.and_then(|f| crate::model::sniff_language(&f));
+            let language = Language::resolve(asked, file_language);
+            let (style, label) = (report::ERROR, t!(language, "error-label"));
+            let _ = writeln!(
+                anstream::stderr(),
+                "{style}{label}{style:#}: {}",
+                e.render(language)
+            );
             e.exit_code() as i32
         }
     }
@@ -42,372 +46,147 @@ pub fn main(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
-    anstream::ColorChoice::write_global(match cli.color {
-        ColorWhen::Auto => anstream::ColorChoice::Auto,
-        ColorWhen::Always => anstream::ColorChoice::Always,
-        ColorWhen::Never => anstream::ColorChoice::Never,
-    });
-    match cli.command {
-        Command::Check { file, format } => {
-            let week = Week::load(&file)?;
-            let report = check(&week);
-            match format {
-                ReportFormat::Json => {
-                    output::write_to("-".as_ref(), |out| report::write_json(&report, out))?
-                }
-                ReportFormat::Human => {
-                    // Colours only where wanted: anstream drops them off a terminal and under NO_COLOR.
-                    let mut out = anstream::AutoStream::auto(io::stdout().lock());
-                    output::stdout_written(
-                        report::write_human(&report, &mut out).and_then(|()| out.flush()),
-                    )?;
-                }
-            }
-            Ok(exit_code(&report))
-        }
-        Command::Timetable {
-            file,
-            lang,
-            day,
-            room,
-            format,
-        } => {
-            let week = Week::load(&file)?;
-            let selection = Selection {
-                day: day.map(|day| known::day(&week, "--day", day)).transpose()?,
-                room: room
-                    .map(|room| known::room(&week, "--room", &room).map(|()| room))
-                    .transpose()?,
-            };
-            let report = check(&week);
-            let timetable =
-                Timetable::new(&week, &report, lang.unwrap_or(week.language()), &selection);
-            output::write_to("-".as_ref(), |out| format.exporter().write(&timetable, out))?;
-            Ok(noted(&report, &file))
-        }
-        Command::Ics {
-            file,
-            output: path,
-            split,
-            only,
-            day,
-            room,
-            alarm,
-            refresh,
-            previous,
-        } => {
-            let week = Week::load(&file)?;
-            let day = day.map(|day| known::day(&week, "--day", day)).transpose()?;
-            if let Some(room) = &room {
-                known::room(&week, "--room", room)?;
-            }
-            let only = known::fora(&week, "--only", &only)?;
-            let fora = week.fora.iter().filter(|forum| {
-                (only.is_empty() || only.contains(forum.id.as_str()))
-                    && room.as_ref().is_none_or(|r| forum.room.as_ref() == Some(r))
-                    && day.is_none_or(|d| {
-                        week.placement(forum)
-                            .interval()
-                            .is_some_and(|(start, _)| start.date_naive() == d)
-                    })
-            });
-            let previous = previous
-                .map(|path| match Previous::read(&path) {
-                    Err(Error::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
-                        Err(Error::Usage(format!(
-                            "--previous {}: no such file or folder; for the first publication, leave --previous out",
-                            path.display()
-                        )))
-                    }
-                    other => other,
-                })
-                .transpose()?;
-            let options = ics::Options { refresh, alarm };
-            // Built before the checker starts, so that the two do not both take memory at once.
-            let calendar = Calendar::new(&week, fora, &options, previous.as_ref());
-            let mut changes = ics::Changes::default();
-            let write = || match split {
-                None => output::write_to(&path, |out| {
-                    changes = calendar.write(out)?;
-                    Ok(())
-                }),
-                Some(folder) => {
-                    fs::create_dir_all(&folder).map_err(|source| Error::Write {
-                        path: folder.clone(),
-                        source,
-                    })?;
-                    for (name, calendar) in calendar.split() {
-                        output::write_to(&folder.join(format!("{name}.ics")), |out| {
-                            changes += calendar.write(out)?;
-                            Ok(())
-                        })?;
-                    }
-                    Ok(())
-                }
-            };
-            // The checker only chooses the exit code here: it runs beside the export.
-            let (report, written) = std::thread::scope(|scope| {
-                let checking = scope.spawn(|| check(&week));
-                let written = write();
-                let report = checking
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (report, written)
-            });
-            written?;
-            if previous.is_some() {
-                note_changes(&week, changes);
-            }
-            Ok(noted(&report, &file))
-        }
-        Command::Diff {
-            old,
-            new,
-            format,
-            lang,
-        } => {
-            let old_week = Week::load(&old)?;
-            let new_week = Week::load(&new)?;
-            let changes = diff::diff(&old_week, &new_week);
-            let language = lang.unwrap_or(new_week.language());
-            output::write_to("-".as_ref(), |out| match format {
-                DiffFormat::Table => diff::write_table(&changes, language, out),
-                DiffFormat::Json => diff::write_json(&changes, out),
+    match cli.invocation() {
+        Invocation::Check(options) => commands::check(&options),
+        Invocation::Timetable(options) => commands::timetable(&options),
+        Invocation::Ics(options) => commands::ics(&options),
+        Invocation::Diff(options) => commands::diff(&options),
+        Invocation::New(options) => commands::new(&options),
+        Invocation::Edit(options, change) => commands::edit(&options, change),
+        Invocation::Free(options) => commands::free(&options),
+        Invocation::Completions(shell) => {
+            output::write_to("-".as_ref(), |out| {
+                clap_complete::generate(shell, &mut Cli::command(), "fora", out);
+                Ok(())
             })?;
-            Ok(if changes.is_empty() {
-                ExitCode::Clean
-            } else {
-                ExitCode::Findings
-            })
-        }
-        Command::New {
-            file,
-            name,
-            start,
-            end,
-            timezone,
-            language,
-            force,
-        } => {
-            let new = edit::NewWeek {
-                name,
-                timezone,
-                start,
-                end: end.unwrap_or(start),
-                language,
-            };
-            let week = edit::create(&file, &new, force, edit::now()?)?;
-            let _ = writeln!(
-                io::stdout(),
-                "created {}: {}, {} to {} ({})",
-                file.display(),
-                week.name,
-                week.start,
-                week.end,
-                week.timezone
-            );
             Ok(ExitCode::Clean)
         }
-        Command::Add {
-            file,
-            title,
-            duration,
-            id,
-            start,
-            room,
-            speakers,
-            format,
-            url,
-            description,
-            edit: flags,
-        } => edited(&file, flags, |doc| {
-            let new = edit::NewForum {
-                id,
-                title,
-                duration,
-                start,
-                room,
-                speakers,
-                format,
-                url,
-                description,
-            };
-            edit::add(doc, new)
-        }),
-        Command::Move {
-            file,
-            id,
-            to,
-            by,
-            room,
-            edit: flags,
-        } => edited(&file, flags, |doc| {
-            let target = match (to, by) {
-                (Some(to), _) => Some(edit::Target::To(to)),
-                (None, Some(by)) => Some(edit::Target::By(by)),
-                (None, None) => None,
-            };
-            edit::move_to(doc, &id, target, room.as_deref())
-        }),
-        Command::Set {
-            file,
-            id,
-            assignments,
-            edit: flags,
-        } => edited(&file, flags, |doc| edit::set(doc, &id, &assignments)),
-        Command::Cancel {
-            file,
-            id,
-            edit: flags,
-        } => edited(&file, flags, |doc| edit::cancel(doc, &id)),
-        Command::Rm {
-            file,
-            id,
-            edit: flags,
-        } => edited(&file, flags, |doc| edit::remove(doc, &id)),
-        Command::Room(RoomCommand::Add {
-            file,
-            id,
-            name,
-            url,
-            capacity,
-            edit: flags,
-        }) => edited(&file, flags, |doc| {
-            edit::add_room(
-                doc,
-                edit::NewRoom {
-                    id,
-                    name,
-                    url,
-                    capacity,
-                },
-            )
-        }),
-        Command::Free {
-            file,
-            duration,
-            day,
-            room,
-            format,
-            lang,
-        } => {
-            let week = Week::load(&file)?;
-            if let Some(day) = day {
-                known::day(&week, "--day", day)?;
-            }
-            if let Some(room) = &room {
-                known::room(&week, "--room", room)?;
-            }
-            let slots = free::free(&week, duration, day, room.as_deref());
-            let language = lang.unwrap_or(week.language());
-            output::write_to("-".as_ref(), |out| match format {
-                DiffFormat::Table => free::write_table(&week, &slots, duration, language, out),
-                DiffFormat::Json => free::write_json(&slots, out),
+        Invocation::Man => {
+            output::write_to("-".as_ref(), |out| {
+                clap_mangen::Man::new(Cli::command()).render(out)
             })?;
             Ok(ExitCode::Clean)
         }
     }
 }
 
-/// Opens `file`, makes one change, and writes it if the checker lets it through; says so.
-fn edited(
-    file: &Path,
-    flags: EditFlags,
-    change: impl FnOnce(&mut Document) -> Result<String, Error>,
-) -> Result<ExitCode, Error> {
-    let now = edit::now()?;
-    let mut document = Document::open(file)?;
-    let said = change(&mut document)?;
-    let options = edit::Options {
-        force: flags.force,
-        dry_run: flags.dry_run,
-    };
-    let outcome = document.save(options, now)?;
-    let mut stdout = io::stdout().lock();
-    let mut stderr = anstream::stderr();
-    // What happened goes to standard output, or after the findings to standard error when
-    // nothing was written because of them.
-    let (said, refused, added) = match outcome {
-        edit::Outcome::Unchanged => {
-            let _ = writeln!(
-                stdout,
-                "nothing to change: {} already says so",
-                file.display()
-            );
-            return Ok(ExitCode::Clean);
+/// The language asked for with `--lang` among `args`, read before they are parsed (to say
+/// what is wrong with them), else the environment's.
+fn asked_language(args: &[OsString]) -> Language {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let asked = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--lang") {
+            Some(rest) if rest.starts_with('=') => Language::parse(&rest[1..]),
+            Some("") => args.get(i + 1).and_then(|next| Language::parse(next)),
+            _ => None,
+        });
+    Language::resolve(asked, None)
+}
+
+/// Prints what clap found wrong with the command line (or the help and version it was
+/// asked for) and returns the exit code: 0 for help and version, 2 otherwise.
+fn usage_error(error: &clap::Error, language: Language) -> i32 {
+    if !error.use_stderr() {
+        let _ = error.print();
+        return ExitCode::Clean as i32;
+    }
+    match said(error, language) {
+        // What clap says in English is its own; in German, what fora knows how to say.
+        Some(said) if language == Language::De || invalid_value(error) => {
+            let (style, label) = (report::ERROR, t!(language, "error-label"));
+            let mut stderr = anstream::stderr();
+            let _ = writeln!(stderr, "{style}{label}{style:#}: {said}");
+            let _ = writeln!(stderr);
+            let _ = writeln!(stderr, "{}", t!(language, "usage-hint"));
         }
-        edit::Outcome::Written(added) => (said, false, added),
-        edit::Outcome::DryRun(added) => (
-            format!("would have {said} (dry run: nothing written)"),
-            false,
-            added,
+        _ => {
+            let _ = error.print();
+        }
+    }
+    ExitCode::Input as i32
+}
+
+/// Whether clap rejected a value with one of fora's own errors.
+fn invalid_value(error: &clap::Error) -> bool {
+    error.kind() == ErrorKind::ValueValidation && own_error(error).is_some()
+}
+
+/// The error of fora's that a value parser gave, if it was one.
+fn own_error(error: &clap::Error) -> Option<&dyn Render> {
+    let source = std::error::Error::source(error)?;
+    if let Some(error) = source.downcast_ref::<crate::error::ValueError>() {
+        return Some(error);
+    }
+    source
+        .downcast_ref::<crate::model::DurationError>()
+        .map(|e| e as &dyn Render)
+}
+
+/// A clap error in words of `language`, for the kinds organisers meet.
+fn said(error: &clap::Error, l: Language) -> Option<String> {
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(text)) => Some(text.clone()),
+        Some(ContextValue::Strings(texts)) => Some(texts.join(", ")),
+        _ => None,
+    };
+    // `--day <DATE>` names the flag as `--day`.
+    let flag = || {
+        context(ContextKind::InvalidArg)
+            .map(|arg| arg.split([' ', '=']).next().unwrap_or_default().to_owned())
+            .unwrap_or_default()
+    };
+    Some(match error.kind() {
+        ErrorKind::ValueValidation => match own_error(error) {
+            Some(own) => format!("{} {}", flag(), own.render(l)),
+            None => t!(
+                l,
+                "usage-invalid-value",
+                flag = flag(),
+                value = context(ContextKind::InvalidValue)?
+            ),
+        },
+        ErrorKind::InvalidValue => t!(
+            l,
+            "usage-possible-values",
+            flag = flag(),
+            value = context(ContextKind::InvalidValue)?,
+            values = context(ContextKind::ValidValue).unwrap_or_default()
         ),
-        edit::Outcome::Refused(added) => {
-            let style = report::ERROR;
-            let (n, s) = (added.len(), if added.len() == 1 { "" } else { "s" });
-            let said = format!(
-                "{style}refused{style:#}: the change would add {n} error finding{s}; nothing written (--force writes it anyway)"
-            );
-            (said, true, added)
+        ErrorKind::UnknownArgument => {
+            t!(
+                l,
+                "usage-unknown-argument",
+                argument = context(ContextKind::InvalidArg)?
+            )
         }
-    };
-    if !refused {
-        let _ = writeln!(stdout, "{said}");
-    }
-    for finding in &added {
-        let _ = report::write_finding(finding, &mut stderr);
-    }
-    if refused {
-        let _ = writeln!(stderr, "{said}");
-    }
-    Ok(if added.is_empty() {
-        ExitCode::Clean
-    } else {
-        ExitCode::Findings
+        ErrorKind::InvalidSubcommand => {
+            t!(
+                l,
+                "usage-unknown-command",
+                command = context(ContextKind::InvalidSubcommand)?
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            t!(
+                l,
+                "usage-missing",
+                arguments = context(ContextKind::InvalidArg)?
+            )
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            t!(l, "usage-missing-command")
+        }
+        ErrorKind::ArgumentConflict => t!(
+            l,
+            "usage-conflict",
+            argument = flag(),
+            other = context(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        _ => return None,
     })
-}
-
-/// What `--previous` did, on standard error: organisers publish on the strength of it.
-fn note_changes(week: &Week, changes: ics::Changes) {
-    let ics::Changes {
-        new,
-        changed,
-        unchanged,
-        gone,
-    } = changes;
-    let mut stderr = anstream::stderr();
-    let _ = writeln!(
-        stderr,
-        "{new} new, {changed} changed (SEQUENCE raised), {gone} gone from the week (published cancelled), {unchanged} unchanged"
-    );
-    if changed + gone > 0 && week.updated.is_none() {
-        let style = report::WARNING;
-        let _ = writeln!(
-            stderr,
-            "{style}warning{style:#}: the week has no \"updated\"; set it to now, so that changed events carry when they changed"
-        );
-    }
-}
-
-fn exit_code(report: &Report) -> ExitCode {
-    if report.has_errors() {
-        ExitCode::Findings
-    } else {
-        ExitCode::Clean
-    }
-}
-
-/// The exit code, with a word on standard error when the programme has errors.
-fn noted(report: &Report, file: &std::path::Path) -> ExitCode {
-    let errors = report.count(Severity::Error);
-    if errors > 0 {
-        let style = report::WARNING;
-        let _ = writeln!(
-            anstream::stderr(),
-            "{style}warning{style:#}: the week has {errors} error finding{}; `fora check {}` lists them",
-            if errors == 1 { "" } else { "s" },
-            file.display()
-        );
-    }
-    exit_code(report)
 }

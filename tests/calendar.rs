@@ -29,9 +29,15 @@ fn export_with(week_json: &str, options: &Options, previous: Option<&str>) -> St
     let week = Week::from_json(week_json).expect("a valid week");
     let previous = previous.map(|text| Previous::parse(text).expect("a readable calendar"));
     let mut out = Vec::new();
-    Calendar::new(&week, &week.fora, options, previous.as_ref())
-        .write(&mut out)
-        .unwrap();
+    Calendar::new(
+        &week,
+        week.language(),
+        &week.fora,
+        options,
+        previous.as_ref(),
+    )
+    .write(&mut out)
+    .unwrap();
     String::from_utf8(out).expect("UTF-8")
 }
 
@@ -256,8 +262,8 @@ fn the_header_names_the_week_its_zone_and_refresh() {
         concat!("PRODID:-//fora//fora ", env!("CARGO_PKG_VERSION"), "//EN"),
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "NAME:Digitale Engagementkongresswoche NRW 2020",
-        "X-WR-CALNAME:Digitale Engagementkongresswoche NRW 2020",
+        "NAME;LANGUAGE=de:Digitale Engagementkongresswoche NRW 2020",
+        "X-WR-CALNAME;LANGUAGE=de:Digitale Engagementkongresswoche NRW 2020",
         "X-WR-TIMEZONE:Europe/Berlin",
         "REFRESH-INTERVAL;VALUE=DURATION:PT1H30M",
         "X-PUBLISHED-TTL:PT1H30M",
@@ -265,7 +271,7 @@ fn the_header_names_the_week_its_zone_and_refresh() {
         assert!(lines.contains(&expected), "{expected} in {header}");
     }
     assert_eq!(calendar.matches("PRODID").count(), 1);
-    assert!(header.contains("X-WR-CALDESC:Die Digitale Engagementkongresswoche NRW"));
+    assert!(header.contains("X-WR-CALDESC;LANGUAGE=de:Die Digitale Engagementkongresswoche NRW"));
 }
 
 #[test]
@@ -373,13 +379,56 @@ fn hostile_text_stays_one_event_with_its_text_intact() {
 }
 
 #[test]
+fn uids_come_from_the_ids_alone() {
+    let uids = |week: &Value| -> Vec<String> {
+        events(&export(&week.to_string()))
+            .iter()
+            .map(|e| e["UID"].value.clone())
+            .collect()
+    };
+    let original: Value = serde_json::from_str(&week_2020()).unwrap();
+    let before = uids(&original);
+    assert!(
+        before.contains(&"eroeffnung.digitale-engagementkongresswoche-nrw-2020.fora".to_owned())
+    );
+    let changes: [(&str, Value); 6] = [
+        ("name", json!("Engagementwoche NRW 2020, umbenannt")),
+        ("description", json!("Neu beschrieben.")),
+        ("language", json!("en")),
+        ("timezone", json!("Europe/London")),
+        ("start", json!("2020-06-22")),
+        ("end", json!("2020-06-27")),
+    ];
+    for (key, value) in changes {
+        let mut week = original.clone();
+        week[key] = value;
+        let mut after = uids(&week);
+        let mut expected = before.clone();
+        after.sort();
+        expected.sort();
+        assert_eq!(after, expected, "{key}");
+    }
+    // A file without id keeps the UIDs of its name and first day, published before ids.
+    let mut legacy = original.clone();
+    legacy.as_object_mut().unwrap().remove("id");
+    assert!(uids(&legacy).contains(
+        &"eroeffnung.20200623@digitale-engagementkongresswoche-nrw-2020.fora".to_owned()
+    ));
+    legacy["id"] = json!("20200623@digitale-engagementkongresswoche-nrw-2020");
+    legacy["name"] = json!("Umbenannt");
+    assert!(uids(&legacy).contains(
+        &"eroeffnung.20200623@digitale-engagementkongresswoche-nrw-2020.fora".to_owned()
+    ));
+}
+
+#[test]
 fn uids_are_stable_and_unique() {
     let text = std::fs::read_to_string("schedules/engagementkongress-2015.json").unwrap();
     let first = events(&export(&text));
     let uids: std::collections::BTreeSet<_> =
         first.iter().map(|e| e["UID"].value.clone()).collect();
     assert_eq!(uids.len(), first.len());
-    assert!(uids.contains("lernkarussell-luenen.20151106@engagementkongress-nrw-2015.fora"));
+    assert!(uids.contains("lernkarussell-luenen.engagementkongress-nrw-2015.fora"));
     // Same file, same bytes.
     assert_eq!(export(&text), export(&text));
     // DTSTAMP comes from the file, never the clock: the week's first midnight in its zone.
@@ -606,11 +655,12 @@ fn a_cancelled_forum_stays_in_the_calendar_marked_so() {
 
 #[test]
 fn a_previous_calendar_from_another_zone_is_cancelled_in_this_one() {
-    // The week moved to London: old events are gone (other UIDs) and come back in Europe/London.
+    // The week moved to London under another id: old events are gone (other UIDs) and come
+    // back cancelled in Europe/London.
     let first = export(&week_2020());
     let mut week: Value = serde_json::from_str(&week_2020()).unwrap();
     week["timezone"] = json!("Europe/London");
-    week["name"] = json!("Another name");
+    week["id"] = json!("another-week");
     let second = export_with(&week.to_string(), &Options::default(), Some(&first));
     assert_eq!(second.matches("BEGIN:VTIMEZONE").count(), 1);
     let read = icaljs::events(&second);

@@ -1,10 +1,12 @@
 //! The checker against a brute-force oracle that compares every pair of fora, on many random
-//! weeks across daylight-saving changes. The oracle takes its instants from jiff, whose time
-//! zone code and bundled tz database are independent of chrono-tz.
+//! weeks across daylight-saving changes, and its counts against formulas on weeks with
+//! millions of overlapping pairs. The oracle takes its instants from jiff, whose time zone
+//! code and bundled tz database are independent of chrono-tz.
 
 use std::collections::{BTreeSet, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
+use fora::check::{Detail, Options, check_with};
 use fora::model::{Room, Rules};
 use fora::{Duration, Forum, Kind, Week, check};
 use proptest::prelude::*;
@@ -100,8 +102,10 @@ fn week_of(plan: &Plan) -> Week {
     week
 }
 
-/// The forum's interval in Unix minutes, by jiff: `None` in a spring gap, the earlier of a fold.
-fn instants(local: NaiveDateTime, minutes: u32) -> Result<(i64, i64), &'static str> {
+/// The forum's interval in Unix minutes, by jiff, and whether its start falls into a gap.
+/// The earlier of a fold; in a gap, the offset from before it (RFC 5545 3.3.5), which is
+/// jiff's "compatible" choice.
+fn instants(local: NaiveDateTime, minutes: u32) -> ((i64, i64), bool) {
     let zone = jiff::tz::TimeZone::get("Europe/Berlin").unwrap();
     let civil: jiff::civil::DateTime = local
         .format("%Y-%m-%dT%H:%M:%S")
@@ -109,16 +113,19 @@ fn instants(local: NaiveDateTime, minutes: u32) -> Result<(i64, i64), &'static s
         .parse()
         .unwrap();
     let ambiguous = zone.to_ambiguous_timestamp(civil);
-    if matches!(ambiguous.offset(), jiff::tz::AmbiguousOffset::Gap { .. }) {
-        return Err("gap");
-    }
-    let start = ambiguous.earlier().unwrap().as_second() / 60;
-    Ok((start, start + i64::from(minutes)))
+    let gap = matches!(ambiguous.offset(), jiff::tz::AmbiguousOffset::Gap { .. });
+    let start = if gap {
+        ambiguous.compatible().unwrap()
+    } else {
+        ambiguous.earlier().unwrap()
+    };
+    let start = start.as_second() / 60;
+    ((start, start + i64::from(minutes)), gap)
 }
 
-fn pair(kind: Kind, a: &str, b: &str) -> (Kind, String, String) {
+fn pair(kind: Kind, a: &str, b: &str, speaker: &str) -> (Kind, String, String, String) {
     let (x, y) = if a < b { (a, b) } else { (b, a) };
-    (kind, x.to_owned(), y.to_owned())
+    (kind, x.to_owned(), y.to_owned(), speaker.to_owned())
 }
 
 fn speakers(forum: &Forum) -> HashSet<String> {
@@ -141,7 +148,7 @@ proptest! {
         let placed: Vec<(&Forum, (i64, i64))> = week
             .fora
             .iter()
-            .filter_map(|f| instants(f.start.unwrap(), f.duration.minutes()).ok().map(|t| (f, t)))
+            .map(|f| (f, instants(f.start.unwrap(), f.duration.minutes()).0))
             .collect();
         let same_room =
             |a: &Forum, b: &Forum| week.rooms.is_none() || (a.room.is_some() && a.room == b.room);
@@ -160,13 +167,14 @@ proptest! {
             for (b, (b_start, b_end)) in &placed[i + 1..] {
                 let overlap = a_start < b_end && b_start < a_end;
                 if overlap && same_room(a, b) {
-                    expected.insert(pair(Kind::RoomOverlap, &a.id, &b.id));
+                    expected.insert(pair(Kind::RoomOverlap, &a.id, &b.id, ""));
                 }
-                if overlap && !speakers(a).is_disjoint(&speakers(b)) {
-                    expected.insert(pair(Kind::SpeakerOverlap, &a.id, &b.id));
+                // One finding for each speaker they share.
+                for speaker in speakers(a).intersection(&speakers(b)).filter(|_| overlap) {
+                    expected.insert(pair(Kind::SpeakerOverlap, &a.id, &b.id, speaker));
                 }
                 if overlap && plan.parallel == Some(false) {
-                    expected.insert(pair(Kind::ParallelOverlap, &a.id, &b.id));
+                    expected.insert(pair(Kind::ParallelOverlap, &a.id, &b.id, ""));
                 }
             }
         }
@@ -181,25 +189,50 @@ proptest! {
             }
         }
 
+        let id = |i: usize| week.fora[i].id.as_str();
         let pairs = [Kind::RoomOverlap, Kind::SpeakerOverlap, Kind::ParallelOverlap];
         let found: BTreeSet<_> = report
             .findings
             .iter()
             .filter(|f| pairs.contains(&f.kind))
-            .map(|f| pair(f.kind, &f.fora[0], &f.fora[1]))
+            .map(|f| {
+                let speaker = match &f.detail {
+                    Detail::Speaker(name) => name.to_lowercase(),
+                    _ => String::new(),
+                };
+                pair(f.kind, id(f.fora[0]), id(f.fora[1]), &speaker)
+            })
             .collect();
         let found_count = report.findings.iter().filter(|f| pairs.contains(&f.kind)).count();
-        prop_assert_eq!(found_count, found.len(), "a pair appears once per kind");
+        prop_assert_eq!(found_count, found.len(), "a pair appears once per kind and speaker");
         prop_assert_eq!(&found, &expected);
+        for kind in pairs {
+            let expected = expected.iter().filter(|p| p.0 == kind).count() as u64;
+            prop_assert_eq!(report.count_of(kind), expected, "{:?} counted", kind);
+        }
 
         let gaps: Vec<_> = report
             .findings
             .iter()
             .filter(|f| f.kind == Kind::ShortGap)
-            .map(|f| (f.fora[0].clone(), f.fora[1].clone()))
+            .map(|f| (id(f.fora[0]).to_owned(), id(f.fora[1]).to_owned()))
             .collect();
         prop_assert_eq!(gaps.len(), expected_gaps.len());
+        prop_assert_eq!(report.count_of(Kind::ShortGap), expected_gaps.len() as u64);
         prop_assert_eq!(gaps.into_iter().collect::<BTreeSet<_>>(), expected_gaps);
+
+        // Every forum in a finding of a kind is marked with it, and no other.
+        for kind in [Kind::RoomOverlap, Kind::SpeakerOverlap, Kind::ParallelOverlap, Kind::ShortGap] {
+            let in_findings: BTreeSet<usize> = report
+                .findings
+                .iter()
+                .filter(|f| f.kind == kind)
+                .flat_map(|f| f.fora.clone())
+                .collect();
+            let marked: BTreeSet<usize> =
+                (0..week.fora.len()).filter(|&i| report.marks(i).contains(kind)).collect();
+            prop_assert_eq!(marked, in_findings, "{:?} marks", kind);
+        }
 
         // Totals: every minute of programme counted, the union by marking each minute.
         let covered: HashSet<i64> = placed.iter().flat_map(|(_, (s, e))| *s..*e).collect();
@@ -213,12 +246,12 @@ proptest! {
 
         // Gaps and folds of the zone, as jiff sees them.
         let ids = |kind: Kind| -> BTreeSet<String> {
-            report.findings.iter().filter(|f| f.kind == kind).map(|f| f.fora[0].clone()).collect()
+            report.findings.iter().filter(|f| f.kind == kind).map(|f| id(f.fora[0]).to_owned()).collect()
         };
         let gaps: BTreeSet<String> = week
             .fora
             .iter()
-            .filter(|f| instants(f.start.unwrap(), 1).is_err())
+            .filter(|f| instants(f.start.unwrap(), 1).1)
             .map(|f| f.id.clone())
             .collect();
         prop_assert_eq!(ids(Kind::NonexistentTime), gaps);
@@ -251,15 +284,10 @@ fn spring_forward_overlap_is_seen_on_absolute_time() {
     let kinds: Vec<_> = report
         .findings
         .iter()
-        .map(|f| (f.kind, f.fora.clone()))
+        .filter(|f| f.kind != Kind::MissingId)
+        .map(|f| (f.kind, f.ids(&week)))
         .collect();
-    assert_eq!(
-        kinds,
-        [(
-            Kind::RoomOverlap,
-            vec!["night".to_owned(), "early".to_owned()]
-        )]
-    );
+    assert_eq!(kinds, [(Kind::RoomOverlap, vec!["night", "early"])]);
     assert_eq!(report.summary.covered_minutes, 60);
 }
 
@@ -272,6 +300,7 @@ fn autumn_fold_counts_the_extra_hour() {
         forum("long-night", "2021-10-31T00:00", 240),
         forum("after", "2021-10-31T03:00", 30),
     ];
+    week.id = Some("autumn".into());
     let report = check(&week);
     assert!(report.findings.is_empty(), "{:?}", report.findings);
     assert_eq!(report.summary.covered_minutes, 270);
@@ -282,6 +311,7 @@ fn autumn_fold_counts_the_extra_hour() {
 fn touching_fora_do_not_overlap() {
     let day = NaiveDate::from_ymd_opt(2020, 6, 23).unwrap();
     let mut week = Week::new("Touch", chrono_tz::Europe::Berlin, day, day);
+    week.id = Some("touch".into());
     week.fora = vec![
         forum("a", "2020-06-23T10:00", 60),
         forum("b", "2020-06-23T11:00", 60),
@@ -293,6 +323,7 @@ fn touching_fora_do_not_overlap() {
 fn a_cancelled_forum_frees_its_room_speakers_and_hours() {
     let day = NaiveDate::from_ymd_opt(2020, 6, 23).unwrap();
     let mut week = Week::new("Cancelled", chrono_tz::Europe::Berlin, day, day);
+    week.id = Some("cancelled".into());
     week.expect.fora = Some(2);
     week.expect.hours = Some(2.0);
     let mut called_off = forum("called-off", "2020-06-23T10:30", 60);
@@ -315,4 +346,120 @@ fn a_cancelled_forum_frees_its_room_speakers_and_hours() {
     week.fora[1].status = fora::Status::Confirmed;
     let kinds: BTreeSet<Kind> = check(&week).findings.iter().map(|f| f.kind).collect();
     assert!(kinds.contains(&Kind::RoomOverlap) && kinds.contains(&Kind::SpeakerOverlap));
+}
+
+/// A week of `n` fora in one room, all from 09:00 (a spreadsheet import whose starts were
+/// left at nine), `speakers` of them sharing one speaker.
+fn pile_up(n: usize, minutes: u32, speakers: usize) -> Week {
+    let day = NaiveDate::from_ymd_opt(2020, 6, 23).unwrap();
+    let mut week = Week::new("Pile-up", chrono_tz::Europe::Berlin, day, day);
+    week.id = Some("pile-up".into());
+    week.rules.parallel = Some(false);
+    week.fora = (0..n)
+        .map(|i| {
+            let mut forum = forum(&format!("f{i}"), "2020-06-23T09:00", minutes);
+            if i < speakers {
+                forum.speakers = vec!["Anna".into()];
+            }
+            forum
+        })
+        .collect();
+    week
+}
+
+#[test]
+fn millions_of_overlaps_are_counted_without_being_listed() {
+    let n = 3000;
+    let week = pile_up(n, 60, 1000);
+    for max_findings in [0, 7, 1000] {
+        let report = check_with(
+            &week,
+            Options {
+                max_findings,
+                ..Options::default()
+            },
+        );
+        let pairs = (n * (n - 1) / 2) as u64;
+        assert_eq!(report.count_of(Kind::RoomOverlap), pairs);
+        assert_eq!(report.count_of(Kind::ParallelOverlap), pairs);
+        assert_eq!(report.count_of(Kind::SpeakerOverlap), 1000 * 999 / 2);
+        for (kind, among) in [
+            (Kind::RoomOverlap, n),
+            (Kind::ParallelOverlap, n),
+            (Kind::SpeakerOverlap, 1000),
+        ] {
+            let kept: Vec<_> = report.findings.iter().filter(|f| f.kind == kind).collect();
+            assert_eq!(kept.len(), max_findings, "{kind:?}");
+            // The first in listing order: by start, then file order.
+            let expected: Vec<Vec<usize>> = (0..among)
+                .flat_map(|i| (i + 1..among).map(move |j| vec![i, j]))
+                .take(max_findings)
+                .collect();
+            let found: Vec<Vec<usize>> = kept.iter().map(|f| f.fora.clone()).collect();
+            assert_eq!(found, expected, "{kind:?}");
+            assert_eq!(
+                report.left_out(kind),
+                report.count_of(kind) - max_findings as u64
+            );
+        }
+        // Millions counted, at most a thousand kept: the report says some are left out.
+        assert!(report.summary.truncated);
+        assert!((0..n).all(|i| report.marks(i).contains(Kind::RoomOverlap)));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Counts against a brute-force count of every pair, and the findings kept are the
+    /// first of each kind in listing order, on weeks much denser than real ones.
+    #[test]
+    fn counts_are_exact_and_the_first_are_kept(
+        starts in prop::collection::vec((0u32..12, 1u32..12), 1..60),
+        max_findings in 0usize..6,
+        gap in 1u32..60,
+    ) {
+        let day = NaiveDate::from_ymd_opt(2020, 6, 23).unwrap();
+        let mut week = Week::new("Dense", chrono_tz::Europe::Berlin, day, day);
+        week.rules.min_gap = Duration::from_minutes(gap);
+        week.fora = starts
+            .iter()
+            .enumerate()
+            .map(|(i, (start, length))| {
+                let minute = 9 * 60 + start * 15;
+                forum(&format!("f{i}"), &format!("2020-06-23T{:02}:{:02}", minute / 60, minute % 60), length * 15)
+            })
+            .collect();
+        let report = check_with(&week, Options { max_findings, ..Options::default() });
+        let spans: Vec<(i64, i64, usize)> = week
+            .fora
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let ((from, to), _) = instants(f.start.unwrap(), f.duration.minutes());
+                (from, to, i)
+            })
+            .collect();
+        let mut overlaps = Vec::new();
+        let mut gaps = Vec::new();
+        for a in &spans {
+            for b in &spans {
+                // Listed as the checker lists them: by start, then file order.
+                if (a.0, a.2) < (b.0, b.2) && a.0 < b.1 && b.0 < a.1 {
+                    overlaps.push(((a.0, a.2), (b.0, b.2)));
+                }
+                if a.1 <= b.0 && b.0 < a.1 + i64::from(gap) {
+                    gaps.push(((a.0, a.2), (b.0, b.2)));
+                }
+            }
+        }
+        overlaps.sort();
+        gaps.sort();
+        for (kind, expected) in [(Kind::RoomOverlap, &overlaps), (Kind::ShortGap, &gaps)] {
+            prop_assert_eq!(report.count_of(kind), expected.len() as u64);
+            let kept: Vec<Vec<usize>> = report.findings.iter().filter(|f| f.kind == kind).map(|f| f.fora.clone()).collect();
+            let first: Vec<Vec<usize>> = expected.iter().take(max_findings).map(|(a, b)| vec![a.1, b.1]).collect();
+            prop_assert_eq!(kept, first, "{:?}", kind);
+        }
+    }
 }

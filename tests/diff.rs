@@ -54,7 +54,7 @@ fn the_2020_week_against_itself_and_reordered_has_no_changes() {
     for other in [&original, &reordered] {
         let diff = diff(&week(&original), &week(other));
         assert!(diff.is_empty(), "{diff:?}");
-        assert_eq!(json_of(&diff), json!({"changes": []}));
+        assert_eq!(json_of(&diff), json!({"week": [], "changes": []}));
         assert_eq!(
             table_of(&diff, Language::De),
             "Keine Änderungen für Teilnehmende.\n"
@@ -72,7 +72,7 @@ fn one_forum_moved_and_one_cancelled_in_2020() {
     let diff = diff(&week(&old), &week(&new));
     assert_eq!(
         json_of(&diff),
-        json!({"changes": [
+        json!({"week": [], "changes": [
             {"forum": "praxis-engagementstrategie", "kind": "moved",
              "title": "Praxisbeispiel: Eine kommunale Engagementstrategie entsteht",
              "old": "2020-06-23T15:15:00+02:00/2020-06-23T16:00:00+02:00",
@@ -120,10 +120,19 @@ fn a_new_time_zone_moves_the_whole_2020_week() {
         first["new"],
         "2020-06-23T10:00:00+01:00/2020-06-23T11:00:00+01:00"
     );
+    assert_eq!(
+        json_of(&diff)["week"],
+        json!([{"kind": "zone", "old": "Europe/Berlin", "new": "Europe/London"}])
+    );
     let table = table_of(&diff, Language::En);
-    assert!(
-        table.starts_with("Time zone: Europe/Berlin → Europe/London; all times in Europe/London\n"),
-        "{table}"
+    let zone = table
+        .lines()
+        .find(|l| l.starts_with("│ Time zone"))
+        .unwrap();
+    let cells: Vec<&str> = zone.split(['│', '┆']).map(str::trim).collect();
+    assert_eq!(
+        cells[1..5],
+        ["Time zone", "(the week)", "Europe/Berlin", "Europe/London"]
     );
     assert!(
         table.contains("09:00–10:00"),

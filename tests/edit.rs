@@ -14,9 +14,13 @@ const EPOCH: &str = "1446796800";
 
 fn fora() -> Command {
     let mut command = Command::cargo_bin("fora").expect("the binary is built");
+    // A week without a language speaks the environment's: make it English.
     command
         .env("SOURCE_DATE_EPOCH", EPOCH)
         .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("COLUMNS", "200");
     command
 }
@@ -65,23 +69,26 @@ fn new_creates_a_week_and_never_overwrites_by_accident() {
         ]);
         command
     };
-    new()
-        .assert()
-        .code(0)
-        .stdout(
-            predicate::str::starts_with("created ").and(predicate::str::contains(
-                "Engagementkongress NRW 2015, 2015-11-06 to 2015-11-06",
-            )),
-        );
+    // Said in the new week's language, German.
+    new().assert().code(0).stdout(format!(
+        "{} angelegt: Engagementkongress NRW 2015, 06.11.2015 bis 06.11.2015 (Europe/Berlin), Kennung „engagementkongress-nrw-2015“\n",
+        file.display()
+    ));
     assert_eq!(
         read(&file),
-        json!({"name": "Engagementkongress NRW 2015", "timezone": "Europe/Berlin", "start": "2015-11-06",
-               "end": "2015-11-06", "language": "de", "updated": "2015-11-06T08:00:00Z", "fora": []})
+        json!({"id": "engagementkongress-nrw-2015", "name": "Engagementkongress NRW 2015",
+               "timezone": "Europe/Berlin", "start": "2015-11-06", "end": "2015-11-06",
+               "language": "de", "updated": "2015-11-06T08:00:00Z", "fora": []})
     );
     let before = std::fs::read(&file).unwrap();
-    new().assert().code(2).stderr(predicate::str::contains(
-        "the file exists; --force replaces it",
-    ));
+    new()
+        .arg("--lang")
+        .arg("en")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the file exists; --force replaces it",
+        ));
     assert_eq!(std::fs::read(&file).unwrap(), before);
     new().arg("--force").assert().code(0);
     // A zone that does not exist is named, with the closest one.
@@ -203,7 +210,7 @@ fn a_conflicting_change_is_refused_and_the_file_stays_byte_for_byte() {
         .args(["podium", "--by", "1h", "--dry-run"])
         .assert()
         .code(0)
-        .stdout("would have moved \"podium\" from 2020-06-23 12:00 to 2020-06-23 13:00 (dry run: nothing written)\n");
+        .stdout("dry run, nothing written; without --dry-run: moved \"podium\" from 2020-06-23 12:00 to 2020-06-23 13:00\n");
     assert_eq!(std::fs::read(&file).unwrap(), before);
     // --force writes, and says what the change added.
     fora()
@@ -224,7 +231,7 @@ fn bad_input_names_the_value_and_exits_2() {
     let cases: [(&[&str], &str); 8] = [
         (
             &["move", "podum", "--by", "5m"],
-            "forum podum: the week Woche has no forum with this id; did you mean \"podium\"?",
+            "error: podum: the week Woche has no forum with this id; did you mean \"podium\"?",
         ),
         (
             &["move", "podium", "--to", "23.06.2020 10:00"],
@@ -562,12 +569,16 @@ fn the_2015_week_is_built_from_nothing_by_the_readme_session() {
         "{stdout}{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(stdout.contains("moved \"podium\" from 2015-11-06 11:00 to 2015-11-06 11:15\n"));
-    assert!(stdout.ends_with("no findings\n"), "{stdout}");
+    // A German week: every line of the session is German.
+    assert!(stdout.contains("„podium“ verschoben von 06.11.2015 11:00 auf 06.11.2015 11:15\n"));
+    assert!(stdout.ends_with("keine Auffälligkeiten\n"), "{stdout}");
     let built = read(&file);
     let published = read(Path::new("schedules/engagementkongress-2015.json"));
-    assert_eq!(built["rooms"], published["rooms"]);
-    assert_eq!(built["fora"], published["fora"]);
+    for key in [
+        "id", "name", "timezone", "start", "end", "language", "rooms", "fora",
+    ] {
+        assert_eq!(built[key], published[key], "{key}");
+    }
 }
 
 #[test]
@@ -599,7 +610,7 @@ fn every_slot_free_proposes_is_accepted_by_add() {
                 ])
                 .assert()
                 .code(0)
-                .stdout(predicate::str::starts_with("would have added"));
+                .stdout(predicate::str::starts_with("Probelauf, nichts geschrieben"));
         }
         // A minute past the latest start is refused, or breaks a rule of the day.
         let latest = chrono::NaiveDateTime::parse_from_str(

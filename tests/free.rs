@@ -9,8 +9,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
-use fora::free::{Slot, day_window, free};
+use fora::free::{Slot, free};
 use fora::model::{DayTime, Room, Rules};
+use fora::rules::Window;
 use fora::{Duration, Forum, Kind, Severity, Status, Week, check};
 use proptest::prelude::*;
 
@@ -29,11 +30,12 @@ type Findings = HashMap<(Kind, Vec<String>), usize>;
 fn findings(week: &Week) -> Findings {
     let mut counts = Findings::new();
     for finding in check(week).findings {
-        let counts_here = (finding.severity == Severity::Error
+        let counts_here = (finding.severity() == Severity::Error
             && finding.kind != Kind::ExpectMismatch)
             || RULE_WARNINGS.contains(&finding.kind);
         if counts_here {
-            *counts.entry((finding.kind, finding.fora)).or_default() += 1;
+            let fora = finding.ids(week).into_iter().map(str::to_owned).collect();
+            *counts.entry((finding.kind, fora)).or_default() += 1;
         }
     }
     counts
@@ -50,9 +52,9 @@ struct Oracle {
 impl Oracle {
     fn new(week: &Week, duration: Duration) -> Self {
         let mut week = week.clone();
-        let (start, end) = day_window(&week.rules);
-        week.rules.day_start = Some(start);
-        week.rules.day_end = Some(end);
+        let window = Window::offered(&week.rules);
+        week.rules.day_start = window.start;
+        week.rules.day_end = window.end;
         let before = findings(&week);
         Oracle {
             week,

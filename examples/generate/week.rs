@@ -429,56 +429,8 @@ const DESCRIPTION_ENDINGS: [&str; 6] = [
 impl Plan {
     /// Places and fills in every forum of `config`, or says why it cannot.
     pub fn new(config: &Config) -> Result<Self, String> {
-        let mut config = config.clone();
         let mut notes = Vec::new();
-        if config.rooms == 0 {
-            return Err("--rooms must be at least 1".into());
-        }
-        if config.days == 0 {
-            return Err("--days must be at least 1".into());
-        }
-        if !(0.0..=1.0).contains(&config.conflicts) {
-            return Err(format!(
-                "--conflicts {} is not a share from 0.0 to 1.0",
-                config.conflicts
-            ));
-        }
-        let needed_days = config.fora.div_ceil(config.rooms * MAX_PER_ROOM_DAY);
-        if needed_days > config.days {
-            if needed_days > MAX_DAYS {
-                return Err(format!(
-                    "{} fora need {needed_days} days in {} rooms (at most {MAX_PER_ROOM_DAY} fora a room and day), \
-                     but a week file spans at most {MAX_DAYS} days; give more --rooms",
-                    config.fora, config.rooms
-                ));
-            }
-            notes.push(format!(
-                "{} fora do not fit into {} days of {} rooms (at most {MAX_PER_ROOM_DAY} fora a room and day \
-                 between {} and {}): using {needed_days} days",
-                config.fora,
-                config.days,
-                config.rooms,
-                time(DAY_START),
-                time(DAY_END)
-            ));
-            config.days = needed_days;
-        }
-        if config.days > MAX_DAYS {
-            return Err(format!(
-                "--days {} is more than a week file spans ({MAX_DAYS})",
-                config.days
-            ));
-        }
-        if config
-            .start
-            .checked_add_signed(TimeDelta::days(config.days as i64))
-            .is_none_or(|end| end.year() > 9999)
-        {
-            return Err(format!(
-                "{} days from {} run past the year 9999",
-                config.days, config.start
-            ));
-        }
+        let config = checked(config, &mut notes)?;
         let mut rng = Rng(config.seed);
         let rooms = rooms(config.rooms, &mut rng);
         let speakers: Vec<String> = (0..config.speakers).map(speaker).collect();
@@ -491,152 +443,14 @@ impl Plan {
                 config.rooms - config.speakers
             ));
         }
-
-        // Times: every room-day gets its share of the fora, laid out in the window.
-        let room_days = config.rooms * config.days;
-        let (base, extra) = (config.fora / room_days, config.fora % room_days);
-        let busiest = base + usize::from(extra > 0);
-        let min_gap = [15, 5, 0]
-            .into_iter()
-            .find(|&gap| fits(busiest, gap))
-            .unwrap_or(0);
-        let mut fora = Vec::with_capacity(config.fora);
-        // Neighbours in a room-day that a conflict can be made of, each by the index of the
-        // earlier one: the pairs 0 and 1, 2 and 3, …, and the odd one out at the end with the
-        // forum before it.
-        let mut pairs = Vec::new();
-        let mut odd = Vec::new();
-        let mut lengths = Vec::with_capacity(MAX_PER_ROOM_DAY);
-        for day in 0..config.days {
-            for room in 0..config.rooms {
-                // The extra fora go to the first rooms, spread over all days.
-                let count = base + usize::from(room * config.days + day < extra);
-                lengths.clear();
-                lengths.extend((0..count).map(|_| DURATIONS[rng.weighted(&DURATION_WEIGHTS)]));
-                shorten(&mut lengths, min_gap);
-                let slack = DAY_END
-                    - DAY_START
-                    - lengths.iter().sum::<u32>()
-                    - min_gap * count.saturating_sub(1) as u32;
-                // Free time goes in quarter hours before, between and after the fora.
-                let mut gaps = vec![0; count + 1];
-                for _ in 0..slack / 15 {
-                    gaps[rng.below(count + 1)] += 15;
-                }
-                let mut at = DAY_START + gaps[0];
-                for (i, &minutes) in lengths.iter().enumerate() {
-                    if i % 2 == 1 {
-                        pairs.push(fora.len() - 1);
-                    }
-                    fora.push(ForumSpec {
-                        day: day as u32,
-                        room: room as u32,
-                        start: at,
-                        minutes,
-                        ..ForumSpec::default()
-                    });
-                    at += minutes + min_gap + gaps[i + 1];
-                }
-                if count >= 3 && count % 2 == 1 {
-                    odd.push(fora.len() - 2);
-                }
-            }
-        }
-
-        // Conflicts: the second of a pair starts while the first still runs; when every pair
-        // is taken, the odd ones out start while the forum before them runs.
-        let wanted = (config.conflicts * config.fora as f64).round() as usize;
-        let paired = (wanted / 2).min(pairs.len());
-        let single = if paired < pairs.len() {
-            0
-        } else {
-            (wanted - 2 * paired).min(odd.len())
-        };
-        if 2 * paired + single < wanted {
-            notes.push(format!(
-                "--conflicts {}: only {} of the {} fora can overlap another in their room",
-                config.conflicts,
-                2 * paired + single,
-                config.fora
-            ));
-        }
-        for (candidates, count) in [(&mut pairs, paired), (&mut odd, single)] {
-            for i in 0..count {
-                let j = i + rng.below(candidates.len() - i);
-                candidates.swap(i, j);
-                let first = fora[candidates[i]];
-                let offset = 5 * (1 + rng.below((first.minutes / 5 - 1) as usize)) as u32;
-                let second = &mut fora[candidates[i] + 1];
-                second.start = first.start + offset;
-                second.in_conflict = true;
-                fora[candidates[i]].in_conflict = true;
-            }
-        }
+        let (mut fora, min_gap, mut pairs, mut odd) = lay_out(&config, &mut rng);
+        conflicts(
+            &config, &mut rng, &mut fora, &mut pairs, &mut odd, &mut notes,
+        );
         fora.sort_by_key(|f| (f.day, f.start, f.room));
-
-        // Days on which the clocks change inside the window.
-        for day in 0..config.days {
-            let date = config.start + TimeDelta::days(day as i64);
-            let offset = |minutes: u32| match config
-                .timezone
-                .from_local_datetime(&date.and_hms_opt(minutes / 60, minutes % 60, 0)?)
-            {
-                LocalResult::Single(t) => Some(t.offset().to_owned()),
-                _ => None,
-            };
-            let (morning, evening) = (offset(DAY_START), offset(DAY_END));
-            if morning.is_none() || morning != evening {
-                notes.push(format!(
-                    "the clocks change between {} and {} on {date} in {}: `fora check` may report fora of that day",
-                    time(DAY_START),
-                    time(DAY_END),
-                    config.timezone.name()
-                ));
-            }
-        }
-
-        // What each forum is: title, speakers, description, how its duration is written.
+        clock_notes(&config, &mut notes);
         for forum in &mut fora {
-            forum.format = rng.weighted(&FORMATS.map(|f| f.3)) as u8;
-            forum.topic = rng.below(TOPICS.len()) as u8;
-            if forum.format == LERNKARUSSELL || (forum.format == PRAXISBEISPIEL && rng.chance(500))
-            {
-                forum.city = Some(rng.below(CITIES.len()) as u8);
-            }
-            // Room r draws from speakers r, r + rooms, r + 2 rooms, …
-            let room = forum.room as usize;
-            let group =
-                config.speakers / config.rooms + usize::from(room < config.speakers % config.rooms);
-            let wanted = [1, 2, 3][rng.weighted(&[50, 35, 15])].min(group);
-            let mut count = 0;
-            while count < wanted {
-                let speaker = (room + config.rooms * rng.below(group)) as u32;
-                if !forum.speakers[..count].contains(&speaker) {
-                    forum.speakers[count] = speaker;
-                    count += 1;
-                }
-            }
-            forum.speaker_count = count as u8;
-            if rng.chance(450) {
-                let ending = rng
-                    .chance(500)
-                    .then(|| rng.below(DESCRIPTION_ENDINGS.len()) as u8);
-                forum.description = Some((rng.below(DESCRIPTIONS.len()) as u8, ending));
-            }
-            forum.duration_style = match rng.below(100) {
-                0..60 => DurationStyle::Minutes,
-                60..75 => DurationStyle::Hours,
-                75..90 => DurationStyle::Number,
-                _ => DurationStyle::Iso,
-            };
-            forum.own_url = rng.chance(100);
-            if !forum.in_conflict {
-                forum.status = match rng.below(1000) {
-                    0..5 => Status::Cancelled,
-                    5..25 => Status::Tentative,
-                    _ => Status::Confirmed,
-                };
-            }
+            fill_in(forum, &config, &mut rng);
         }
         Ok(Plan {
             config,
@@ -711,6 +525,43 @@ impl Plan {
         )?;
         writeln!(out, "  \"registrations\": {registrations},")?;
         writeln!(out, "  \"participants\": {},", registrations * 7 / 8)?;
+        self.write_rooms_and_rules(out, busiest, taking_place.len(), programme)?;
+        writeln!(out, "  \"fora\": [")?;
+        let dates: Vec<String> = (0..config.days)
+            .map(|d| (config.start + TimeDelta::days(d as i64)).to_string())
+            .collect();
+        let topic_ids: Vec<String> = TOPICS
+            .iter()
+            .map(|t| {
+                fora::model::slug(t)
+                    .split('-')
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join("-")
+            })
+            .collect();
+        let mut line = String::new();
+        for (n, forum) in self.fora.iter().enumerate() {
+            line.clear();
+            self.forum(&mut line, n, forum, &dates, &topic_ids)
+                .map_err(io::Error::other)?;
+            line.push_str(if n + 1 < self.fora.len() { ",\n" } else { "\n" });
+            out.write_all(line.as_bytes())?;
+        }
+        writeln!(out, "  ]")?;
+        writeln!(out, "}}")?;
+        out.flush()
+    }
+
+    /// The rooms, the rules the generated week keeps, and the figures it promises.
+    fn write_rooms_and_rules(
+        &self,
+        out: &mut impl Write,
+        busiest: u64,
+        fora: usize,
+        programme: u64,
+    ) -> io::Result<()> {
+        let config = &self.config;
         writeln!(out, "  \"rooms\": [")?;
         for (i, room) in self.rooms.iter().enumerate() {
             let comma = if i + 1 < self.rooms.len() { "," } else { "" };
@@ -740,34 +591,10 @@ impl Plan {
         writeln!(
             out,
             "  \"expect\": {{\"fora\": {}, \"hours\": {}}},",
-            taking_place.len(),
+            fora,
             hours(programme)
         )?;
-        writeln!(out, "  \"fora\": [")?;
-        let dates: Vec<String> = (0..config.days)
-            .map(|d| (config.start + TimeDelta::days(d as i64)).to_string())
-            .collect();
-        let topic_ids: Vec<String> = TOPICS
-            .iter()
-            .map(|t| {
-                fora::model::slug(t)
-                    .split('-')
-                    .take(3)
-                    .collect::<Vec<_>>()
-                    .join("-")
-            })
-            .collect();
-        let mut line = String::new();
-        for (n, forum) in self.fora.iter().enumerate() {
-            line.clear();
-            self.forum(&mut line, n, forum, &dates, &topic_ids)
-                .map_err(io::Error::other)?;
-            line.push_str(if n + 1 < self.fora.len() { ",\n" } else { "\n" });
-            out.write_all(line.as_bytes())?;
-        }
-        writeln!(out, "  ]")?;
-        writeln!(out, "}}")?;
-        out.flush()
+        Ok(())
     }
 
     /// One forum, on one line.
@@ -840,6 +667,219 @@ impl Plan {
         }
         out.push('}');
         Ok(())
+    }
+}
+
+/// `config` as it can be laid out: more days when the fora do not fit, or why it cannot.
+fn checked(config: &Config, notes: &mut Vec<String>) -> Result<Config, String> {
+    let mut config = config.clone();
+    if config.rooms == 0 {
+        return Err("--rooms must be at least 1".into());
+    }
+    if config.days == 0 {
+        return Err("--days must be at least 1".into());
+    }
+    if !(0.0..=1.0).contains(&config.conflicts) {
+        return Err(format!(
+            "--conflicts {} is not a share from 0.0 to 1.0",
+            config.conflicts
+        ));
+    }
+    let needed_days = config.fora.div_ceil(config.rooms * MAX_PER_ROOM_DAY);
+    if needed_days > config.days {
+        if needed_days > MAX_DAYS {
+            return Err(format!(
+                "{} fora need {needed_days} days in {} rooms (at most {MAX_PER_ROOM_DAY} fora a room and day), \
+                 but a week file spans at most {MAX_DAYS} days; give more --rooms",
+                config.fora, config.rooms
+            ));
+        }
+        notes.push(format!(
+            "{} fora do not fit into {} days of {} rooms (at most {MAX_PER_ROOM_DAY} fora a room and day \
+             between {} and {}): using {needed_days} days",
+            config.fora,
+            config.days,
+            config.rooms,
+            time(DAY_START),
+            time(DAY_END)
+        ));
+        config.days = needed_days;
+    }
+    if config.days > MAX_DAYS {
+        return Err(format!(
+            "--days {} is more than a week file spans ({MAX_DAYS})",
+            config.days
+        ));
+    }
+    if config
+        .start
+        .checked_add_signed(TimeDelta::days(config.days as i64))
+        .is_none_or(|end| end.year() > 9999)
+    {
+        return Err(format!(
+            "{} days from {} run past the year 9999",
+            config.days, config.start
+        ));
+    }
+    Ok(config)
+}
+
+/// Times: every room-day gets its share of the fora, laid out in the window. Gives the fora,
+/// the gap kept between them, and the neighbours in a room-day that a conflict can be made
+/// of, each by the index of the earlier one: the pairs 0 and 1, 2 and 3, …, and the odd one
+/// out at the end with the forum before it.
+fn lay_out(config: &Config, rng: &mut Rng) -> (Vec<ForumSpec>, u32, Vec<usize>, Vec<usize>) {
+    let room_days = config.rooms * config.days;
+    let (base, extra) = (config.fora / room_days, config.fora % room_days);
+    let busiest = base + usize::from(extra > 0);
+    let min_gap = [15, 5, 0]
+        .into_iter()
+        .find(|&gap| fits(busiest, gap))
+        .unwrap_or(0);
+    let mut fora = Vec::with_capacity(config.fora);
+    let mut pairs = Vec::new();
+    let mut odd = Vec::new();
+    let mut lengths = Vec::with_capacity(MAX_PER_ROOM_DAY);
+    for day in 0..config.days {
+        for room in 0..config.rooms {
+            // The extra fora go to the first rooms, spread over all days.
+            let count = base + usize::from(room * config.days + day < extra);
+            lengths.clear();
+            lengths.extend((0..count).map(|_| DURATIONS[rng.weighted(&DURATION_WEIGHTS)]));
+            shorten(&mut lengths, min_gap);
+            let slack = DAY_END
+                - DAY_START
+                - lengths.iter().sum::<u32>()
+                - min_gap * count.saturating_sub(1) as u32;
+            // Free time goes in quarter hours before, between and after the fora.
+            let mut gaps = vec![0; count + 1];
+            for _ in 0..slack / 15 {
+                gaps[rng.below(count + 1)] += 15;
+            }
+            let mut at = DAY_START + gaps[0];
+            for (i, &minutes) in lengths.iter().enumerate() {
+                if i % 2 == 1 {
+                    pairs.push(fora.len() - 1);
+                }
+                fora.push(ForumSpec {
+                    day: day as u32,
+                    room: room as u32,
+                    start: at,
+                    minutes,
+                    ..ForumSpec::default()
+                });
+                at += minutes + min_gap + gaps[i + 1];
+            }
+            if count >= 3 && count % 2 == 1 {
+                odd.push(fora.len() - 2);
+            }
+        }
+    }
+    (fora, min_gap, pairs, odd)
+}
+
+/// Conflicts: the second of a pair starts while the first still runs; when every pair is
+/// taken, the odd ones out start while the forum before them runs.
+fn conflicts(
+    config: &Config,
+    rng: &mut Rng,
+    fora: &mut [ForumSpec],
+    pairs: &mut [usize],
+    odd: &mut [usize],
+    notes: &mut Vec<String>,
+) {
+    let wanted = (config.conflicts * config.fora as f64).round() as usize;
+    let paired = (wanted / 2).min(pairs.len());
+    let single = if paired < pairs.len() {
+        0
+    } else {
+        (wanted - 2 * paired).min(odd.len())
+    };
+    if 2 * paired + single < wanted {
+        notes.push(format!(
+            "--conflicts {}: only {} of the {} fora can overlap another in their room",
+            config.conflicts,
+            2 * paired + single,
+            config.fora
+        ));
+    }
+    for (candidates, count) in [(pairs, paired), (odd, single)] {
+        for i in 0..count {
+            let j = i + rng.below(candidates.len() - i);
+            candidates.swap(i, j);
+            let first = fora[candidates[i]];
+            let offset = 5 * (1 + rng.below((first.minutes / 5 - 1) as usize)) as u32;
+            let second = &mut fora[candidates[i] + 1];
+            second.start = first.start + offset;
+            second.in_conflict = true;
+            fora[candidates[i]].in_conflict = true;
+        }
+    }
+}
+
+/// A note for each day on which the clocks change inside the window.
+fn clock_notes(config: &Config, notes: &mut Vec<String>) {
+    for day in 0..config.days {
+        let date = config.start + TimeDelta::days(day as i64);
+        let offset = |minutes: u32| match config.timezone.from_local_datetime(&date.and_hms_opt(
+            minutes / 60,
+            minutes % 60,
+            0,
+        )?) {
+            LocalResult::Single(t) => Some(t.offset().to_owned()),
+            _ => None,
+        };
+        let (morning, evening) = (offset(DAY_START), offset(DAY_END));
+        if morning.is_none() || morning != evening {
+            notes.push(format!(
+                "the clocks change between {} and {} on {date} in {}: `fora check` may report fora of that day",
+                time(DAY_START),
+                time(DAY_END),
+                config.timezone.name()
+            ));
+        }
+    }
+}
+
+/// What a forum is: title, speakers, description, how its duration is written.
+fn fill_in(forum: &mut ForumSpec, config: &Config, rng: &mut Rng) {
+    forum.format = rng.weighted(&FORMATS.map(|f| f.3)) as u8;
+    forum.topic = rng.below(TOPICS.len()) as u8;
+    if forum.format == LERNKARUSSELL || (forum.format == PRAXISBEISPIEL && rng.chance(500)) {
+        forum.city = Some(rng.below(CITIES.len()) as u8);
+    }
+    // Room r draws from speakers r, r + rooms, r + 2 rooms, …
+    let room = forum.room as usize;
+    let group = config.speakers / config.rooms + usize::from(room < config.speakers % config.rooms);
+    let wanted = [1, 2, 3][rng.weighted(&[50, 35, 15])].min(group);
+    let mut count = 0;
+    while count < wanted {
+        let speaker = (room + config.rooms * rng.below(group)) as u32;
+        if !forum.speakers[..count].contains(&speaker) {
+            forum.speakers[count] = speaker;
+            count += 1;
+        }
+    }
+    forum.speaker_count = count as u8;
+    if rng.chance(450) {
+        let ending = rng
+            .chance(500)
+            .then(|| rng.below(DESCRIPTION_ENDINGS.len()) as u8);
+        forum.description = Some((rng.below(DESCRIPTIONS.len()) as u8, ending));
+    }
+    forum.duration_style = match rng.below(100) {
+        0..60 => DurationStyle::Minutes,
+        60..75 => DurationStyle::Hours,
+        75..90 => DurationStyle::Number,
+        _ => DurationStyle::Iso,
+    };
+    forum.own_url = rng.chance(100);
+    if !forum.in_conflict {
+        forum.status = match rng.below(1000) {
+            0..5 => Status::Cancelled,
+            5..25 => Status::Tentative,
+            _ => Status::Confirmed,
+        };
     }
 }
 

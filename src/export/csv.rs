@@ -9,27 +9,27 @@ pub struct CsvExporter;
 
 impl Exporter for CsvExporter {
     fn write(&self, timetable: &Timetable, out: &mut dyn Write) -> io::Result<()> {
-        let words = timetable.language.words();
+        let words = &timetable.words;
         let mut writer = csv::Writer::from_writer(out);
         let mut header = vec![
-            words.date,
-            words.start,
-            words.end,
-            words.minutes,
-            words.title,
-            words.format,
+            &words.date,
+            &words.start,
+            &words.end,
+            &words.minutes,
+            &words.title,
+            &words.format,
         ];
         if timetable.show_room {
-            header.push(words.room);
+            header.push(&words.room);
         }
-        header.extend([words.speakers, words.errors]);
+        header.extend([&words.speakers, &words.errors]);
         writer.write_record(header).map_err(io_error)?;
         for row in timetable.days.iter().flat_map(|d| &d.rows) {
             let mut record = vec![
-                row.start.format("%Y-%m-%d").to_string(),
-                row.start.format("%H:%M").to_string(),
-                row.end.format("%H:%M").to_string(),
-                row.minutes.to_string(),
+                row.start().format("%Y-%m-%d").to_string(),
+                row.start().format("%H:%M").to_string(),
+                row.end().format("%H:%M").to_string(),
+                row.minutes().to_string(),
                 row.title.clone(),
                 row.format.clone(),
             ];

@@ -11,12 +11,11 @@ pub struct MarkdownExporter;
 
 impl Exporter for MarkdownExporter {
     fn write(&self, timetable: &Timetable, out: &mut dyn Write) -> io::Result<()> {
-        let language = timetable.language;
-        let words = language.words();
+        let words = &timetable.words;
         writeln!(out, "# {}", text(&timetable.name))?;
         for day in &timetable.days {
             writeln!(out)?;
-            writeln!(out, "## {}", language.day_heading(day.date))?;
+            writeln!(out, "## {}", timetable.heading(day.date))?;
             writeln!(out)?;
             if day.rows.is_empty() {
                 writeln!(out, "{}", words.no_fora)?;
@@ -27,7 +26,7 @@ impl Exporter for MarkdownExporter {
             writeln!(
                 out,
                 "*{}*",
-                language.total(day.taking_place().count(), day.minutes())
+                timetable.total(day.taking_place().count(), day.minutes())
             )?;
         }
         writeln!(out)?;
@@ -43,7 +42,7 @@ impl Exporter for MarkdownExporter {
         writeln!(
             out,
             "**{}**",
-            language.total(timetable.fora(), timetable.minutes())
+            timetable.total(timetable.fora(), timetable.minutes())
         )
     }
 }

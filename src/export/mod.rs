@@ -15,6 +15,8 @@ use chrono_tz::Tz;
 
 use crate::check::{Kind, Report};
 use crate::model::{Language, Week};
+use crate::text::{self, DateStyle, t};
+use crate::view::{View, When};
 
 /// Writes a timetable in one format.
 pub trait Exporter {
@@ -59,6 +61,8 @@ pub struct Selection {
 pub struct Timetable {
     /// The language of headings and totals.
     pub language: Language,
+    /// Its fixed words.
+    pub words: Words,
     /// The week's name.
     pub name: String,
     /// Whether the week declares rooms (and so the room column is shown).
@@ -69,6 +73,57 @@ pub struct Timetable {
     pub unscheduled: Vec<String>,
     /// Whether any forum shown is in an error finding (and so the mark column is shown).
     pub marked: bool,
+}
+
+/// The fixed words of a timetable, in its language.
+#[derive(Clone, Debug)]
+pub struct Words {
+    /// Column: the date.
+    pub date: String,
+    /// Column: the time range.
+    pub time: String,
+    /// Column: start time.
+    pub start: String,
+    /// Column: end time.
+    pub end: String,
+    /// Column: duration in minutes.
+    pub minutes: String,
+    /// Column: the title.
+    pub title: String,
+    /// Column: the format.
+    pub format: String,
+    /// Column: the room.
+    pub room: String,
+    /// Column: the speakers.
+    pub speakers: String,
+    /// Column: the error findings a forum is in.
+    pub errors: String,
+    /// A day without fora.
+    pub no_fora: String,
+    /// Explains the mark on fora in an error finding.
+    pub mark_legend: String,
+    /// Heads the list of fora without a start.
+    pub unscheduled: String,
+}
+
+impl Words {
+    fn new(language: Language) -> Self {
+        Self {
+            date: t!(language, "column-date"),
+            time: t!(language, "column-time"),
+            start: t!(language, "column-start"),
+            end: t!(language, "column-end"),
+            minutes: t!(language, "column-minutes"),
+            title: t!(language, "column-title"),
+            format: t!(language, "word-format"),
+            room: t!(language, "column-room"),
+            speakers: t!(language, "word-speakers"),
+            errors: t!(language, "column-errors"),
+            no_fora: t!(language, "timetable-no-fora"),
+            mark_legend: t!(language, "timetable-legend"),
+            unscheduled: t!(language, "timetable-unscheduled"),
+        }
+    }
 }
 
 /// One day of a timetable.
@@ -85,13 +140,9 @@ pub struct TimetableDay {
 pub struct TimetableRow {
     /// Its id.
     pub id: String,
-    /// When it starts, in the week's zone.
-    pub start: DateTime<Tz>,
-    /// When it ends, in the week's zone.
-    pub end: DateTime<Tz>,
-    /// Its length in minutes.
-    pub minutes: u32,
-    /// Its title; a cancelled forum's says so ("Abgesagt: …").
+    /// When it runs.
+    pub when: When,
+    /// Its title as shown; a cancelled forum's says so ("Abgesagt: …").
     pub title: String,
     /// Whether it was cancelled: it is shown, but its minutes count nowhere.
     pub cancelled: bool,
@@ -106,26 +157,26 @@ pub struct TimetableRow {
 }
 
 impl TimetableRow {
-    /// `10:00–11:00`, with `(+1)` when it ends on a later day.
-    pub fn time_range(&self) -> String {
-        let days = (self.end.date_naive() - self.start.date_naive()).num_days();
-        let later = if days > 0 {
-            format!(" (+{days})")
-        } else {
-            String::new()
-        };
-        format!(
-            "{}–{}{later}",
-            self.start.format("%H:%M"),
-            self.end.format("%H:%M")
-        )
+    /// When it starts, in the week's zone.
+    pub fn start(&self) -> DateTime<Tz> {
+        self.when.start
+    }
+
+    /// When it ends, in the week's zone.
+    pub fn end(&self) -> DateTime<Tz> {
+        self.when.end
+    }
+
+    /// Its length in minutes.
+    pub fn minutes(&self) -> u32 {
+        self.when.minutes()
     }
 }
 
 impl TimetableDay {
     /// The day's programme minutes.
     pub fn minutes(&self) -> u64 {
-        self.taking_place().map(|r| u64::from(r.minutes)).sum()
+        self.taking_place().map(|r| u64::from(r.minutes())).sum()
     }
 
     /// The rows of fora that were not cancelled.
@@ -137,10 +188,10 @@ impl TimetableDay {
 impl Timetable {
     /// The timetable of `week`, marking fora in the error findings of `report`.
     pub fn new(week: &Week, report: &Report, language: Language, selection: &Selection) -> Self {
-        let errors = report.errors_by_forum();
+        let view = View::new(week, language);
         let mut rows: Vec<TimetableRow> = Vec::new();
         let mut unscheduled = Vec::new();
-        for forum in &week.fora {
+        for (index, forum) in week.fora.iter().enumerate() {
             if selection
                 .room
                 .as_ref()
@@ -148,44 +199,35 @@ impl Timetable {
             {
                 continue;
             }
-            let Some((start, end)) = week.placement(forum).interval() else {
-                if forum.start.is_none() && forum.status.takes_place() {
+            let shown = view.forum(forum);
+            let Some(when) = shown.when else {
+                if forum.status.takes_place() {
                     unscheduled.push(forum.title.clone());
                 }
                 continue;
             };
-            if selection.day.is_some_and(|day| start.date_naive() != day) {
+            if selection.day.is_some_and(|day| when.date() != day) {
                 continue;
             }
-            let room = forum.room.as_deref().unwrap_or_default();
-            let cancelled = !forum.status.takes_place();
             rows.push(TimetableRow {
                 id: forum.id.clone(),
-                start,
-                end,
-                minutes: forum.duration.minutes(),
-                title: if cancelled {
-                    language.words().cancelled_title(&forum.title)
-                } else {
-                    forum.title.clone()
-                },
-                cancelled,
-                format: forum.format.clone().unwrap_or_default(),
-                room: week
-                    .room(room)
-                    .map_or_else(|| room.to_owned(), |r| r.name.clone()),
-                speakers: forum.speakers.iter().map(|s| s.trim().to_owned()).collect(),
-                errors: errors.get(forum.id.as_str()).cloned().unwrap_or_default(),
+                when,
+                title: shown.title.clone().into_owned(),
+                cancelled: !forum.status.takes_place(),
+                format: shown.format.unwrap_or_default().to_owned(),
+                room: shown.room.unwrap_or_default().to_owned(),
+                speakers: shown.speakers().map(str::to_owned).collect(),
+                errors: report.marks(index).errors().collect(),
             });
         }
         // Stable: fora that start together keep the order the organisers gave them.
-        rows.sort_by_key(|row| row.start);
+        rows.sort_by_key(|row| row.when.start);
         let rows_marked = rows.iter().any(|r| !r.errors.is_empty());
         let mut dates: Vec<NaiveDate> = match selection.day {
             Some(day) => vec![day],
             None => week.days().collect(),
         };
-        dates.extend(rows.iter().map(|r| r.start.date_naive()));
+        dates.extend(rows.iter().map(|r| r.when.date()));
         dates.sort_unstable();
         dates.dedup();
         let mut rows = rows.into_iter().peekable();
@@ -196,7 +238,7 @@ impl Timetable {
                     date,
                     rows: Vec::new(),
                 };
-                while let Some(row) = rows.next_if(|r| r.start.date_naive() == date) {
+                while let Some(row) = rows.next_if(|r| r.when.date() == date) {
                     day.rows.push(row);
                 }
                 day
@@ -204,6 +246,7 @@ impl Timetable {
             .collect();
         Timetable {
             language,
+            words: Words::new(language),
             name: week.name.clone(),
             show_room: week.rooms.is_some(),
             days,
@@ -222,14 +265,24 @@ impl Timetable {
         self.days.iter().map(TimetableDay::minutes).sum()
     }
 
+    /// A day's heading: "Dienstag, 23. Juni 2020".
+    pub fn heading(&self, date: NaiveDate) -> String {
+        text::date(self.language, date, DateStyle::Heading)
+    }
+
+    /// How a day or the week closes: "4 Fora · 4 Std.".
+    pub fn total(&self, fora: usize, minutes: u64) -> String {
+        total(self.language, fora, minutes)
+    }
+
     /// The column headings of the terminal and Markdown tables.
-    fn headings(&self) -> Vec<&'static str> {
-        let words = self.language.words();
-        let mut headings = vec![words.time, words.title, words.format];
+    fn headings(&self) -> Vec<&str> {
+        let words = &self.words;
+        let mut headings = vec![words.time.as_str(), &words.title, &words.format];
         if self.show_room {
-            headings.push(words.room);
+            headings.push(&words.room);
         }
-        headings.push(words.speakers);
+        headings.push(&words.speakers);
         if self.marked {
             headings.push("");
         }
@@ -238,7 +291,11 @@ impl Timetable {
 
     /// The cells of one row of the terminal and Markdown tables, in the order of [`Self::headings`].
     fn cells(&self, row: &TimetableRow) -> Vec<String> {
-        let mut cells = vec![row.time_range(), row.title.clone(), row.format.clone()];
+        let mut cells = vec![
+            row.when.range(self.language, None),
+            row.title.clone(),
+            row.format.clone(),
+        ];
         if self.show_room {
             cells.push(row.room.clone());
         }
@@ -248,6 +305,16 @@ impl Timetable {
         }
         cells
     }
+}
+
+/// "4 Fora · 4 Std.": how a day or a week closes.
+pub fn total(language: Language, fora: usize, minutes: u64) -> String {
+    t!(
+        language,
+        "timetable-total",
+        fora = fora,
+        hours = text::hours(language, minutes)
+    )
 }
 
 /// A comfy-table of one day, shared by the terminal and Markdown exporters.

@@ -12,12 +12,11 @@ pub struct TableExporter;
 
 impl Exporter for TableExporter {
     fn write(&self, timetable: &Timetable, out: &mut dyn Write) -> io::Result<()> {
-        let language = timetable.language;
-        let words = language.words();
+        let words = &timetable.words;
         writeln!(out, "{}", timetable.name)?;
         for day in &timetable.days {
             writeln!(out)?;
-            writeln!(out, "{}", language.day_heading(day.date))?;
+            writeln!(out, "{}", timetable.heading(day.date))?;
             if day.rows.is_empty() {
                 writeln!(out, "{}", words.no_fora)?;
                 continue;
@@ -29,7 +28,7 @@ impl Exporter for TableExporter {
             writeln!(
                 out,
                 "{}",
-                language.total(day.taking_place().count(), day.minutes())
+                timetable.total(day.taking_place().count(), day.minutes())
             )?;
         }
         writeln!(out)?;
@@ -47,7 +46,7 @@ impl Exporter for TableExporter {
         writeln!(
             out,
             "{}",
-            language.total(timetable.fora(), timetable.minutes())
+            timetable.total(timetable.fora(), timetable.minutes())
         )
     }
 }

@@ -4,18 +4,22 @@
 //! Everything after loading works on these types and never re-reads strings.
 
 mod duration;
+pub mod identity;
 mod load;
+mod problem;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde_json::{Map, Value};
 
-pub use duration::{Duration, MAX_MINUTES};
+pub use duration::{Duration, DurationError, MAX_MINUTES};
 pub(crate) use load::local_date_time;
-pub use load::{EXPECT_KEYS, FORUM_KEYS, InputError, ROOM_KEYS, RULES_KEYS, WEEK_KEYS};
+pub use load::sniff_language;
+pub use load::{EXPECT_KEYS, FORUM_KEYS, ROOM_KEYS, RULES_KEYS, WEEK_KEYS};
+pub use problem::{InputError, JsonType, Place, Problem, Syntax};
 
 /// The longest week `fora` plans: ten years of days.
 pub const MAX_DAYS: i64 = 3660;
@@ -23,6 +27,9 @@ pub const MAX_DAYS: i64 = 3660;
 /// A digital congress week: its dates and zone, rooms, rules and fora.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Week {
+    /// What identifies the week for good: calendar UIDs are made from it and the forum ids.
+    /// `None` in files written before weeks had one (see [`identity`]).
+    pub id: Option<String>,
     /// The week's name, as attendees see it.
     pub name: String,
     /// The zone every local time of the week is read in.
@@ -158,8 +165,21 @@ impl Placer<'_> {
         *self
             .seen
             .entry((start, forum.duration.minutes()))
-            .or_insert_with(|| week.placement(forum))
+            .or_insert_with(|| week.place(start, forum.duration))
     }
+}
+
+/// A local time the clocks skip, read as RFC 5545 reads it: with the offset in force just
+/// before the gap, which puts it as far after the gap's end as it lies after its start.
+fn after_gap(zone: Tz, local: NaiveDateTime) -> DateTime<Tz> {
+    // Gaps are at most a day long (Samoa skipped 30 December 2011): step back to a time that
+    // exists, and take its offset.
+    let offset = (1..=24 * 4 + 1)
+        .map(|quarters| local - chrono::TimeDelta::minutes(15 * quarters))
+        .find_map(|before| zone.from_local_datetime(&before).latest())
+        .map_or(0, |before| before.offset().fix().local_minus_utc());
+    let utc = local - chrono::TimeDelta::seconds(i64::from(offset));
+    zone.from_utc_datetime(&utc)
 }
 
 /// A virtual room (a video conference).
@@ -210,6 +230,17 @@ pub struct Expect {
 pub struct DayTime(u32);
 
 impl DayTime {
+    /// Midnight at the start of the day.
+    pub const START_OF_DAY: Self = Self(0);
+    /// Midnight at its end, `24:00`.
+    pub const END_OF_DAY: Self = Self(24 * 60);
+
+    /// The time `minutes` after midnight; at most a day.
+    pub const fn from_minutes(minutes: u32) -> Self {
+        assert!(minutes <= 24 * 60, "a time of day");
+        Self(minutes)
+    }
+
     /// `HH:MM`; `24:00` is the end of the day.
     pub fn parse(text: &str) -> Option<Self> {
         if text == "24:00" {
@@ -272,17 +303,28 @@ impl Language {
 pub enum Placement {
     /// No start yet.
     Unscheduled,
-    /// The local start falls into a gap of the zone (spring forward): it never happens.
-    Nonexistent(NaiveDateTime),
     /// The forum runs over `[start, end)`.
     Placed {
         /// The instant it starts.
         start: DateTime<Tz>,
         /// The instant it ends.
         end: DateTime<Tz>,
-        /// The local start happens twice (autumn fold); the earlier instant was taken.
-        ambiguous: bool,
+        /// How its local start reads on the zone's clock.
+        clock: Clock,
     },
+}
+
+/// How a forum's local start reads on the clock of the week's zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    /// It happens once: the usual case.
+    Exact,
+    /// It happens twice (the autumn hour); the earlier instant is taken.
+    Repeated,
+    /// It never happens (the hour the clocks skip in spring). The forum is placed as RFC 5545
+    /// (3.3.5) reads such a time, with the offset from before the gap, so it keeps its place
+    /// in every output, marked as an error.
+    Skipped(NaiveDateTime),
 }
 
 impl Placement {
@@ -290,7 +332,7 @@ impl Placement {
     pub fn interval(&self) -> Option<(DateTime<Tz>, DateTime<Tz>)> {
         match *self {
             Self::Placed { start, end, .. } => Some((start, end)),
-            _ => None,
+            Self::Unscheduled => None,
         }
     }
 }
@@ -299,6 +341,7 @@ impl Week {
     /// An empty week: no rooms, rules or fora.
     pub fn new(name: impl Into<String>, timezone: Tz, start: NaiveDate, end: NaiveDate) -> Self {
         Self {
+            id: None,
             name: name.into(),
             timezone,
             start,
@@ -318,18 +361,23 @@ impl Week {
 
     /// Where `forum` lies in time, read in the week's zone.
     pub fn placement(&self, forum: &Forum) -> Placement {
-        let Some(local) = forum.start else {
-            return Placement::Unscheduled;
-        };
-        let (start, ambiguous) = match self.timezone.from_local_datetime(&local) {
-            LocalResult::Single(start) => (start, false),
-            LocalResult::Ambiguous(earlier, _) => (earlier, true),
-            LocalResult::None => return Placement::Nonexistent(local),
+        match forum.start {
+            None => Placement::Unscheduled,
+            Some(local) => self.place(local, forum.duration),
+        }
+    }
+
+    /// Where a forum of `duration` starting at `local` lies in time.
+    pub fn place(&self, local: NaiveDateTime, duration: Duration) -> Placement {
+        let (start, clock) = match self.timezone.from_local_datetime(&local) {
+            LocalResult::Single(start) => (start, Clock::Exact),
+            LocalResult::Ambiguous(earlier, _) => (earlier, Clock::Repeated),
+            LocalResult::None => (after_gap(self.timezone, local), Clock::Skipped(local)),
         };
         Placement::Placed {
             start,
-            end: start + forum.duration.to_time_delta(),
-            ambiguous,
+            end: start + duration.to_time_delta(),
+            clock,
         }
     }
 
@@ -445,34 +493,43 @@ mod tests {
     }
 
     #[test]
-    fn placement_takes_the_earlier_of_a_fold_and_rejects_a_gap() {
+    fn placement_takes_the_earlier_of_a_fold_and_reads_a_gap_as_rfc_5545_does() {
         let day = |d| NaiveDate::from_ymd_opt(2021, 3, d).unwrap();
         let mut week = Week::new("w", chrono_tz::Europe::Berlin, day(27), day(29));
+        let local = |text: &str| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap();
         let forum = |start: &str| Forum {
-            start: Some(NaiveDateTime::parse_from_str(start, "%Y-%m-%dT%H:%M").unwrap()),
+            start: Some(local(start)),
             duration: Duration::from_minutes(60).unwrap(),
             ..Forum::default()
         };
-        assert_eq!(
-            week.placement(&forum("2021-03-28T02:30")),
-            Placement::Nonexistent(
-                NaiveDateTime::parse_from_str("2021-03-28T02:30", "%Y-%m-%dT%H:%M").unwrap()
-            )
-        );
+        let Placement::Placed { start, clock, .. } = week.placement(&forum("2021-03-28T02:30"))
+        else {
+            panic!("a gap is placed");
+        };
+        assert_eq!(clock, Clock::Skipped(local("2021-03-28T02:30")));
+        // With the offset before the gap, +01:00: 01:30 UTC, which the clock shows as 03:30.
+        assert_eq!(start.to_rfc3339(), "2021-03-28T03:30:00+02:00");
         week.start = NaiveDate::from_ymd_opt(2021, 10, 30).unwrap();
-        let Placement::Placed {
-            start,
-            end,
-            ambiguous,
-        } = week.placement(&forum("2021-10-31T02:30"))
+        let Placement::Placed { start, end, clock } = week.placement(&forum("2021-10-31T02:30"))
         else {
             panic!("a fold is placed");
         };
-        assert!(ambiguous);
+        assert_eq!(clock, Clock::Repeated);
         assert_eq!(
             start.with_timezone(&Utc).to_rfc3339(),
             "2021-10-31T00:30:00+00:00"
         );
         assert_eq!((end - start).num_minutes(), 60);
+    }
+
+    #[test]
+    fn a_gap_of_half_an_hour_or_a_day_is_read_with_the_offset_before_it() {
+        let local = |text: &str| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap();
+        // Lord Howe goes from +10:30 to +11:00 at 02:00.
+        let howe = after_gap(chrono_tz::Australia::Lord_Howe, local("2020-10-04T02:10"));
+        assert_eq!(howe.to_rfc3339(), "2020-10-04T02:40:00+11:00");
+        // Samoa skipped 30 December 2011 (from -10:00 to +14:00).
+        let apia = after_gap(chrono_tz::Pacific::Apia, local("2011-12-30T12:00"));
+        assert_eq!(apia.to_rfc3339(), "2011-12-31T12:00:00+14:00");
     }
 }

@@ -13,7 +13,10 @@ use chrono::{DateTime, Datelike, LocalResult, NaiveDateTime, TimeZone, Timelike}
 use chrono_tz::Tz;
 use icalendar::{Property, ValueType};
 
-use crate::model::{Duration, Forum, Status, Week, is_valid_id, slug};
+use crate::model::{
+    Duration, Forum, Language, Placement, Status, Week, identity, is_valid_id, slug,
+};
+use crate::view::{ForumView, View, When};
 
 mod line;
 pub mod previous;
@@ -50,10 +53,8 @@ pub enum Entry<'a> {
     Forum {
         /// The forum.
         forum: &'a Forum,
-        /// When it starts.
-        start: DateTime<Tz>,
-        /// When it ends.
-        end: DateTime<Tz>,
+        /// When it runs.
+        when: When,
     },
     /// An event of the previous calendar whose forum is gone from the week: it is
     /// published once more, cancelled, so calendars that hold it drop it.
@@ -97,22 +98,21 @@ impl std::ops::AddAssign for Changes {
 }
 
 /// One calendar file: a week's events, how they are written, and what was published before.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Calendar<'a> {
     week: &'a Week,
+    view: std::rc::Rc<View<'a>>,
     options: &'a Options,
     previous: Option<&'a Previous>,
     entries: Vec<Entry<'a>>,
-    /// What follows the forum id in every UID: `.20200623@week-name.fora`.
+    /// What follows the forum id in every UID: `.<week id>.fora`.
     uid_tail: String,
 }
 
 /// What every event of a calendar shares, worked out once.
-struct Shared<'a> {
+struct Shared {
     /// DTSTAMP and LAST-MODIFIED.
     stamp: Stamp,
-    /// The rooms by id.
-    rooms: rustc_hash::FxHashMap<&'a str, &'a crate::model::Room>,
     /// Which local times happen twice.
     doubled: Doubled,
 }
@@ -126,6 +126,7 @@ impl<'a> Calendar<'a> {
     /// that an attendee did not select is left out, not cancelled.
     pub fn new(
         week: &'a Week,
+        language: Language,
         fora: impl IntoIterator<Item = &'a Forum>,
         options: &'a Options,
         previous: Option<&'a Previous>,
@@ -133,23 +134,22 @@ impl<'a> Calendar<'a> {
         let mut placer = week.placer();
         // Placed in the order given (the file's, which is the order of memory), then sorted
         // by start: a stable sort, which leaves fora that start together in that order.
-        let mut placed: Vec<(&Forum, DateTime<Tz>, DateTime<Tz>)> = fora
+        let mut entries: Vec<Entry> = fora
             .into_iter()
             .filter_map(|forum| {
-                let (start, end) = placer.place(forum).interval()?;
-                Some((forum, start, end))
+                let when = When::of(placer.place(forum))?;
+                Some(Entry::Forum { forum, when })
             })
             .collect();
-        placed.sort_by_key(|(_, start, _)| start.timestamp());
-        let mut entries: Vec<Entry> = placed
-            .into_iter()
-            .map(|(forum, start, end)| Entry::Forum { forum, start, end })
-            .collect();
+        entries.sort_by_key(|entry| match entry {
+            Entry::Forum { when, .. } => when.start.timestamp(),
+            Entry::Gone(_) => i64::MAX,
+        });
         if let Some(previous) = previous {
             let current: HashSet<String> = week
                 .fora
                 .iter()
-                .filter(|f| placer.place(f).interval().is_some())
+                .filter(|f| placer.place(f) != Placement::Unscheduled)
                 .map(|f| uid(week, f))
                 .collect();
             entries.extend(
@@ -161,10 +161,11 @@ impl<'a> Calendar<'a> {
         }
         Self {
             week,
+            view: std::rc::Rc::new(View::new(week, language)),
             options,
             previous,
             entries,
-            uid_tail: uid_tail(week),
+            uid_tail: identity::uid_tail(week),
         }
     }
 
@@ -186,6 +187,7 @@ impl<'a> Calendar<'a> {
                 .entry(name)
                 .or_insert_with(|| Calendar {
                     week: self.week,
+                    view: self.view.clone(),
                     options: self.options,
                     previous: self.previous,
                     entries: Vec::new(),
@@ -199,41 +201,18 @@ impl<'a> Calendar<'a> {
 
     /// Writes the calendar: header, VTIMEZONE, events. Says what became of the events.
     pub fn write(&self, out: &mut dyn Write) -> io::Result<Changes> {
-        let week = self.week;
-        let mut header = String::new();
-        line::bare(&mut header, "BEGIN:VCALENDAR");
-        Line::new(&mut header, "VERSION").raw("2.0");
-        Line::new(&mut header, "PRODID").raw(PRODID);
-        Line::new(&mut header, "CALSCALE").raw("GREGORIAN");
-        Line::new(&mut header, "METHOD").raw("PUBLISH");
-        Line::new(&mut header, "NAME").text(&week.name);
-        Line::new(&mut header, "X-WR-CALNAME").text(&week.name);
-        Line::new(&mut header, "X-WR-CALDESC").text(&self.description());
-        Line::new(&mut header, "X-WR-TIMEZONE").text(week.timezone.name());
-        let refresh = self.options.refresh.to_rfc5545();
-        Line::new(&mut header, "REFRESH-INTERVAL")
-            .param("VALUE", "DURATION")
-            .raw(&refresh);
-        Line::new(&mut header, "X-PUBLISHED-TTL").raw(&refresh);
-        let years = self.years();
-        header += &vtimezone::vtimezone(week.timezone, *years.start(), *years.end());
+        let mut header = self.header();
+        // Only events refer to the zone: a calendar without them needs no VTIMEZONE.
+        if let Some(years) = self.years() {
+            header += &vtimezone::vtimezone(self.week.timezone, *years.start(), *years.end());
+        }
         out.write_all(header.as_bytes())?;
         let mut changes = Changes::default();
         // Buffers for the whole calendar, not strings for each event.
         let (mut events, mut body) = (String::new(), String::new());
         let mut ranges = Vec::with_capacity(BLOCK);
         let mut made = Vec::with_capacity(BLOCK);
-        let mut shared = Shared {
-            stamp: Stamp::utc(week.stamp().naive_utc()),
-            rooms: week
-                .rooms
-                .iter()
-                .flatten()
-                .rev() // the first of a repeated id wins, as in Week::room
-                .map(|room| (room.id.as_str(), room))
-                .collect(),
-            doubled: Doubled::new(week.timezone),
-        };
+        let mut shared = self.shared();
         // The events of a block are made in the order their fora lie in memory, which the
         // processor reads ahead of itself (the order of the week file: in calendar order,
         // the fora that start together are read in jumps), and written in calendar order.
@@ -247,8 +226,8 @@ impl<'a> Calendar<'a> {
             for &i in &made {
                 let from = events.len();
                 changes += match block[i] {
-                    Entry::Forum { forum, start, end } => {
-                        self.forum(forum, (start, end), &mut shared, &mut body, &mut events)
+                    Entry::Forum { forum, when } => {
+                        self.forum(forum, when, &mut shared, &mut body, &mut events)
                     }
                     Entry::Gone(old) => self.gone(old, &mut shared, &mut events)?,
                 };
@@ -262,24 +241,67 @@ impl<'a> Calendar<'a> {
         Ok(changes)
     }
 
-    /// The week's description, else its dates.
-    fn description(&self) -> String {
-        let week = self.week;
-        week.description
-            .clone()
-            .unwrap_or_else(|| format!("{} – {}", week.start, week.end))
+    /// The calendar's header, down to the VTIMEZONE: the week's name, description, zone
+    /// and language, as the view has them, and how often to fetch it again.
+    pub fn header(&self) -> String {
+        let header = self.view.header();
+        let language = header.language.code();
+        let mut out = String::new();
+        line::bare(&mut out, "BEGIN:VCALENDAR");
+        Line::new(&mut out, "VERSION").raw("2.0");
+        Line::new(&mut out, "PRODID").raw(PRODID);
+        Line::new(&mut out, "CALSCALE").raw("GREGORIAN");
+        Line::new(&mut out, "METHOD").raw("PUBLISH");
+        Line::new(&mut out, "NAME")
+            .param("LANGUAGE", language)
+            .text(header.name);
+        Line::new(&mut out, "X-WR-CALNAME")
+            .param("LANGUAGE", language)
+            .text(header.name);
+        Line::new(&mut out, "X-WR-CALDESC")
+            .param("LANGUAGE", language)
+            .text(&header.description);
+        Line::new(&mut out, "X-WR-TIMEZONE").text(header.zone.name());
+        let refresh = self.options.refresh.to_rfc5545();
+        Line::new(&mut out, "REFRESH-INTERVAL")
+            .param("VALUE", "DURATION")
+            .raw(&refresh);
+        Line::new(&mut out, "X-PUBLISHED-TTL").raw(&refresh);
+        out
     }
 
-    /// The years the VTIMEZONE must be right for: those of the events, else the week's.
-    fn years(&self) -> RangeInclusive<i32> {
+    /// What this calendar publishes of `forum` below its UID, DTSTAMP and SEQUENCE: the
+    /// lines `--previous` compares. `None` when it has no start, and so no event.
+    pub fn content(&self, forum: &'a Forum) -> Option<String> {
+        let shown = self.view.forum(forum);
+        shown.when?;
+        let mut out = String::new();
+        self.body(&shown, &mut self.shared(), &mut out);
+        Some(out)
+    }
+
+    /// The UID of `forum` in this calendar.
+    pub fn uid(&self, forum: &Forum) -> String {
+        format!("{}{}", forum.id, self.uid_tail)
+    }
+
+    fn shared(&self) -> Shared {
+        Shared {
+            stamp: Stamp::utc(self.week.stamp().naive_utc()),
+            doubled: Doubled::new(self.week.timezone),
+        }
+    }
+
+    /// The years the VTIMEZONE must be right for: those of the events; `None` without events.
+    fn years(&self) -> Option<RangeInclusive<i32>> {
         let zone = self.week.timezone;
         let (mut first, mut last) = (i32::MAX, i32::MIN);
         let mut see = |year: i32| (first, last) = (first.min(year), last.max(year));
         for entry in &self.entries {
             match *entry {
-                Entry::Forum { start, end, .. } => {
-                    see(start.year());
-                    see(end.year());
+                Entry::Forum { when, .. } => {
+                    see(when.start.year());
+                    see(when.end.year());
                 }
                 Entry::Gone(old) => old
                     .properties()
@@ -289,47 +311,55 @@ impl<'a> Calendar<'a> {
                     .for_each(|t| see(t.with_timezone(&zone).year())),
             }
         }
-        if first > last {
-            self.week.start.year()..=self.week.end.year()
-        } else {
-            first..=last
-        }
+        (first <= last).then_some(first..=last)
     }
 
     /// A forum's VEVENT: new, as it was when nothing changed since the previous calendar,
     /// else with SEQUENCE raised. `body` is room to render it in for the comparison.
     fn forum(
         &self,
-        forum: &Forum,
-        (start, end): (DateTime<Tz>, DateTime<Tz>),
+        forum: &'a Forum,
+        when: When,
         shared: &mut Shared,
         body: &mut String,
         out: &mut String,
     ) -> Changes {
-        let old = self
+        let shown = self.view.placed(
+            forum,
+            Placement::Placed {
+                start: when.start,
+                end: when.end,
+                clock: when.clock,
+            },
+        );
+        let olds = self
             .previous
-            .and_then(|p| p.get(&format!("{}{}", forum.id, self.uid_tail)));
-        let Some(old) = old else {
+            .map(|p| p.all(&format!("{}{}", forum.id, self.uid_tail)))
+            .unwrap_or_default();
+        if olds.is_empty() {
             // Nothing to compare with: rendered straight into the output.
             self.head([&forum.id, &self.uid_tail], None, &shared.stamp, out);
-            self.body(forum, start, end, shared, out);
+            self.body(&shown, shared, out);
             return Changes {
                 new: 1,
                 ..Changes::default()
             };
-        };
+        }
         body.clear();
-        self.body(forum, start, end, shared, body);
-        if old.same_content(body) {
+        self.body(&shown, shared, body);
+        // A week that repeats an id has several events of one UID: any of them that says
+        // the same is the one this forum keeps.
+        if let Some(old) = olds.iter().find(|old| old.same_content(body)) {
             out.push_str(old.raw());
             return Changes {
                 unchanged: 1,
                 ..Changes::default()
             };
         }
+        let sequence = olds.iter().map(|old| old.sequence).max().unwrap_or(0);
         self.head(
             [&forum.id, &self.uid_tail],
-            Some(old.sequence + 1),
+            Some(sequence + 1),
             &shared.stamp,
             out,
         );
@@ -356,74 +386,56 @@ impl<'a> Calendar<'a> {
     }
 
     /// Everything of a forum's VEVENT below the head, END:VEVENT included.
-    fn body(
-        &self,
-        forum: &Forum,
-        start: DateTime<Tz>,
-        end: DateTime<Tz>,
-        shared: &mut Shared,
-        out: &mut String,
-    ) {
-        let week = self.week;
-        let words = week.language().words();
-        date_time(out, "DTSTART", start, &mut shared.doubled);
-        date_time(out, "DTEND", end, &mut shared.doubled);
-        let title = forum.title.as_str();
-        match forum.status {
-            Status::Cancelled => Line::new(out, "SUMMARY").texts([words.cancelled, ": ", title]),
-            _ => Line::new(out, "SUMMARY").text(title),
-        }
-        let status = match forum.status {
+    fn body(&self, shown: &ForumView, shared: &mut Shared, out: &mut String) {
+        let words = &self.view.words;
+        let Some(when) = shown.when else {
+            return;
+        };
+        date_time(out, "DTSTART", when.start, &mut shared.doubled);
+        date_time(out, "DTEND", when.end, &mut shared.doubled);
+        Line::new(out, "SUMMARY").text(&shown.title);
+        let status = match shown.status {
             Status::Confirmed => "CONFIRMED",
             Status::Tentative => "TENTATIVE",
             Status::Cancelled => "CANCELLED",
         };
         Line::new(out, "STATUS").raw(status);
-        let declared = forum.room.as_deref().and_then(|id| shared.rooms.get(id));
-        let room = forum
-            .room
-            .as_deref()
-            .map(|id| declared.map_or(id, |r| &r.name));
-        if let Some(room) = room {
+        if let Some(room) = shown.room {
             Line::new(out, "LOCATION").text(room);
         }
-        // The forum's own link, else its room's, as join_link says.
-        let link = forum
-            .url
-            .as_deref()
-            .or_else(|| declared.and_then(|r| r.url.as_deref()));
-        if let Some(link) = link {
+        if let Some(link) = shown.link {
             Line::new(out, "URL").raw(link);
             Line::new(out, "CONFERENCE")
                 .param("VALUE", "URI")
                 .param("FEATURE", "VIDEO")
-                .param("LABEL", room.unwrap_or(words.join))
+                .param("LABEL", shown.room.unwrap_or(&words.join))
                 .raw(link);
         }
         // The join link first: most clients show neither URL nor CONFERENCE.
         let mut pieces: Vec<&str> = Vec::with_capacity(16);
-        if let Some(link) = link {
-            pieces.extend([words.join, ": ", link]);
+        if let Some(link) = shown.link {
+            pieces.extend([words.join.as_str(), ": ", link]);
         }
-        if let Some(format) = &forum.format {
+        if let Some(format) = shown.format {
             if !pieces.is_empty() {
                 pieces.push("\n");
             }
-            pieces.extend([words.format, ": ", format]);
+            pieces.extend([words.format.as_str(), ": ", format]);
         }
-        if !forum.speakers.is_empty() {
+        let mut speakers = shown.speakers().peekable();
+        if speakers.peek().is_some() {
             if !pieces.is_empty() {
                 pieces.push("\n");
             }
-            pieces.extend([words.speakers, ": "]);
-            for (i, speaker) in forum.speakers.iter().enumerate() {
+            pieces.extend([words.speakers.as_str(), ": "]);
+            for (i, speaker) in speakers.enumerate() {
                 if i > 0 {
                     pieces.push(", ");
                 }
-                pieces.push(speaker.trim());
+                pieces.push(speaker);
             }
         }
-        if let Some(description) = &forum.description {
+        if let Some(description) = shown.description {
             if !pieces.is_empty() {
                 pieces.push("\n\n");
             }
@@ -431,11 +443,11 @@ impl<'a> Calendar<'a> {
         }
         Line::new(out, "DESCRIPTION").texts(pieces);
         if let Some(alarm) = self.options.alarm
-            && forum.status.takes_place()
+            && shown.status.takes_place()
         {
             line::bare(out, "BEGIN:VALARM");
             Line::new(out, "ACTION").raw("DISPLAY");
-            Line::new(out, "DESCRIPTION").text(title);
+            Line::new(out, "DESCRIPTION").text(&shown.forum.title);
             Line::new(out, "TRIGGER").raw(&format!("-{}", alarm.to_rfc5545()));
             line::bare(out, "END:VALARM");
         }
@@ -458,7 +470,6 @@ impl<'a> Calendar<'a> {
             });
         }
         let zone = self.week.timezone;
-        let words = self.week.language().words();
         self.head([&old.uid, ""], Some(old.sequence + 1), &shared.stamp, out);
         let mut summary = false;
         for content in old.properties() {
@@ -488,7 +499,7 @@ impl<'a> Calendar<'a> {
                 }
                 "SUMMARY" => {
                     summary = true;
-                    Line::new(out, "SUMMARY").texts([words.cancelled, ": ", property.value()]);
+                    Line::new(out, "SUMMARY").text(&self.view.cancelled(property.value()));
                 }
                 _ => {
                     let mut line = Line::new(out, property.key());
@@ -504,7 +515,7 @@ impl<'a> Calendar<'a> {
             }
         }
         if !summary {
-            Line::new(out, "SUMMARY").text(words.cancelled);
+            Line::new(out, "SUMMARY").text(&self.view.cancelled(""));
         }
         Line::new(out, "STATUS").raw("CANCELLED");
         line::bare(out, "END:VEVENT");
@@ -515,34 +526,21 @@ impl<'a> Calendar<'a> {
     }
 }
 
-/// Writes one VCALENDAR with one VEVENT per scheduled forum, by start, with the
-/// default [`Options`] and no previous calendar.
+/// Writes one VCALENDAR with one VEVENT per scheduled forum, by start, in the week's
+/// language, with the default [`Options`] and no previous calendar.
 ///
 /// The output depends on the week alone: DTSTAMP is the week's `updated` (else its start),
-/// and each UID is built from the forum id and the week.
+/// and each UID is built from the week's id and the forum's.
 pub fn write_calendar(week: &Week, out: &mut dyn Write) -> io::Result<()> {
     let options = Options::default();
-    Calendar::new(week, &week.fora, &options, None)
+    Calendar::new(week, week.language(), &week.fora, &options, None)
         .write(out)
         .map(drop)
 }
 
-/// The same file gives the same UID, always: the forum id, the week's first day and name.
+/// The UID of `forum`: see [`identity`].
 pub fn uid(week: &Week, forum: &Forum) -> String {
-    format!("{}{}", forum.id, uid_tail(week))
-}
-
-/// `.20200623@week-name.fora`: what follows the forum id in a UID.
-fn uid_tail(week: &Week) -> String {
-    format!(".{}@{}.fora", week.start.format("%Y%m%d"), slug(&week.name))
-}
-
-/// The forum's own link, else its room's.
-pub fn join_link<'w>(week: &'w Week, forum: &'w Forum) -> Option<&'w str> {
-    forum
-        .url
-        .as_deref()
-        .or_else(|| week.room(forum.room.as_deref()?)?.url.as_deref())
+    identity::uid(week, forum)
 }
 
 /// The file a gone event is written to by `--split`: the forum id its UID starts with.

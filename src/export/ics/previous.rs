@@ -11,6 +11,28 @@ use icalendar::Property;
 
 use crate::Error;
 
+/// Why a previous calendar could not be read, at a line of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CalendarProblem {
+    /// The file is not UTF-8 text.
+    NotUtf8,
+    /// It does not begin with BEGIN:VCALENDAR.
+    NotCalendar,
+    /// A VEVENT without its END:VEVENT.
+    Unclosed,
+    /// A line of a VEVENT that is not `NAME:value`.
+    NotContentLine(String),
+    /// A VEVENT without a UID.
+    NoUid,
+    /// A SEQUENCE that is not a whole number.
+    Sequence {
+        /// The event's UID.
+        uid: String,
+        /// The SEQUENCE as written.
+        text: String,
+    },
+}
+
 /// The properties an export writes anew each time; they say when, not what.
 const VOLATILE: [&str; 4] = ["UID", "DTSTAMP", "SEQUENCE", "LAST-MODIFIED"];
 
@@ -18,7 +40,8 @@ const VOLATILE: [&str; 4] = ["UID", "DTSTAMP", "SEQUENCE", "LAST-MODIFIED"];
 #[derive(Clone, Debug, Default)]
 pub struct Previous {
     events: Vec<PreviousEvent>,
-    by_uid: HashMap<String, usize>,
+    /// The events of each UID, in file order: one, unless a week repeated an id.
+    by_uid: HashMap<String, Vec<usize>>,
 }
 
 /// One VEVENT of a previous calendar.
@@ -71,41 +94,57 @@ impl Previous {
                     .iter()
                     .filter(|&&b| b == b'\n')
                     .count(),
-                message: "not UTF-8 text".to_owned(),
+                problem: CalendarProblem::NotUtf8,
             })?;
             previous
                 .add(&text)
-                .map_err(|(line, message)| Error::Calendar {
+                .map_err(|(line, problem)| Error::Calendar {
                     path: file.clone(),
                     line,
-                    message,
+                    problem,
                 })?;
         }
         Ok(previous)
     }
 
     /// Reads the events of one calendar's text. An error gives the physical line and why.
-    pub fn parse(text: &str) -> Result<Self, (usize, String)> {
+    pub fn parse(text: &str) -> Result<Self, (usize, CalendarProblem)> {
         let mut previous = Self::default();
         previous.add(text)?;
         Ok(previous)
     }
 
-    /// The event with this UID. When calendars repeat a UID, the highest SEQUENCE counts.
+    /// The event with this UID. When calendars repeat a UID, the highest SEQUENCE counts
+    /// (the first of those).
     pub fn get(&self, uid: &str) -> Option<&PreviousEvent> {
-        self.by_uid.get(uid).map(|&i| &self.events[i])
+        self.first(self.by_uid.get(uid)?)
     }
 
-    /// Every event, in the order read, each UID once.
+    /// Every event with this UID, in the order read.
+    pub fn all(&self, uid: &str) -> Vec<&PreviousEvent> {
+        self.by_uid
+            .get(uid)
+            .map(|found| found.iter().map(|&i| &self.events[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Every event, in the order read, each UID once (as [`Self::get`] picks it).
     pub fn events(&self) -> impl Iterator<Item = &PreviousEvent> {
-        self.events
-            .iter()
-            .enumerate()
-            .filter(|(i, e)| self.by_uid.get(&e.uid) == Some(i))
-            .map(|(_, e)| e)
+        self.events.iter().filter(|e| {
+            self.get(&e.uid)
+                .is_some_and(|first| std::ptr::eq(first, *e))
+        })
     }
 
-    fn add(&mut self, text: &str) -> Result<(), (usize, String)> {
+    fn first(&self, found: &[usize]) -> Option<&PreviousEvent> {
+        let highest = found.iter().map(|&i| self.events[i].sequence).max()?;
+        found
+            .iter()
+            .map(|&i| &self.events[i])
+            .find(|e| e.sequence == highest)
+    }
+
+    fn add(&mut self, text: &str) -> Result<(), (usize, CalendarProblem)> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // Logical lines: a physical line that starts with a space or tab continues the one before.
         let mut logical: Vec<(usize, usize, String)> = Vec::new();
@@ -123,10 +162,7 @@ impl Previous {
         match logical.first() {
             Some((_, _, line)) if line.eq_ignore_ascii_case("BEGIN:VCALENDAR") => {}
             _ => {
-                return Err((
-                    1,
-                    "not an iCalendar file: it does not begin with BEGIN:VCALENDAR".to_owned(),
-                ));
+                return Err((1, CalendarProblem::NotCalendar));
             }
         }
         let physical: Vec<&str> = text
@@ -143,7 +179,7 @@ impl Previous {
             let mut last = first;
             loop {
                 let Some((_, end, line)) = lines.next() else {
-                    return Err((first + 1, "this VEVENT has no END:VEVENT".to_owned()));
+                    return Err((first + 1, CalendarProblem::Unclosed));
                 };
                 last = last.max(end);
                 let name = name(&line);
@@ -170,15 +206,12 @@ impl Previous {
         line: usize,
         raw: String,
         lines: Vec<String>,
-    ) -> Result<(), (usize, String)> {
+    ) -> Result<(), (usize, CalendarProblem)> {
         let top = top_level(&lines);
         // A gone event is written again from these lines: each must be a content line
         // (RFC 5545 3.1), which the icalendar crate's lenient parser does not insist on.
         if let Some(bad) = top.iter().find(|l| !is_content_line(l)) {
-            return Err((
-                line,
-                format!("{bad:?} in this VEVENT is not a content line (NAME:value)"),
-            ));
+            return Err((line, CalendarProblem::NotContentLine((*bad).to_owned())));
         }
         let value = |key: &str| {
             top.iter()
@@ -187,14 +220,17 @@ impl Previous {
                 .map(|p| p.value().trim().to_owned())
         };
         let Some(uid) = value("UID").filter(|u| !u.is_empty()) else {
-            return Err((line, "this VEVENT has no UID".to_owned()));
+            return Err((line, CalendarProblem::NoUid));
         };
         let sequence = match value("SEQUENCE") {
             None => 0,
             Some(text) => text.parse().map_err(|_| {
                 (
                     line,
-                    format!("the event {uid:?} has SEQUENCE {text:?}, which is not a whole number"),
+                    CalendarProblem::Sequence {
+                        uid: uid.clone(),
+                        text: text.clone(),
+                    },
                 )
             })?,
         };
@@ -206,13 +242,7 @@ impl Previous {
             raw,
             lines,
         };
-        let index = self.events.len();
-        match self.by_uid.get(&uid) {
-            Some(&i) if self.events[i].sequence >= sequence => {}
-            _ => {
-                self.by_uid.insert(uid, index);
-            }
-        }
+        self.by_uid.entry(uid).or_default().push(self.events.len());
         self.events.push(event);
         Ok(())
     }
@@ -369,20 +399,25 @@ mod tests {
         let open = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\n";
         assert_eq!(
             Previous::parse(open).unwrap_err(),
-            (2, "this VEVENT has no END:VEVENT".to_owned())
+            (2, CalendarProblem::Unclosed)
         );
         let no_uid = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\n";
-        assert!(Previous::parse(no_uid).unwrap_err().1.contains("no UID"));
+        assert_eq!(
+            Previous::parse(no_uid).unwrap_err().1,
+            CalendarProblem::NoUid
+        );
         let bad = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSEQUENCE:x\nEND:VEVENT\n";
-        assert!(
-            Previous::parse(bad)
-                .unwrap_err()
-                .1
-                .contains("SEQUENCE \"x\"")
+        assert_eq!(
+            Previous::parse(bad).unwrap_err().1,
+            CalendarProblem::Sequence {
+                uid: "a".into(),
+                text: "x".into()
+            }
         );
         let unreadable = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nno colon here\nEND:VEVENT\n";
-        let (line, message) = Previous::parse(unreadable).unwrap_err();
-        assert_eq!(line, 2);
-        assert!(message.starts_with("\"no colon here\" in this VEVENT is not a content line"));
+        assert_eq!(
+            Previous::parse(unreadable).unwrap_err(),
+            (2, CalendarProblem::NotContentLine("no colon here".into()))
+        );
     }
 }

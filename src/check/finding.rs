@@ -1,0 +1,609 @@
+//! Findings as data: a kind, the fora it concerns and the values that say what is wrong.
+//! Text is made only when a finding is shown, in the language asked for.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use crate::model::{DayTime, Duration, Language, Week};
+use crate::text::{self, DateStyle, t};
+use crate::view::When;
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The programme does not hold together; commands exit with 1.
+    Error,
+    /// Worth a look; commands still exit with 0.
+    Warning,
+}
+
+/// What a finding is about. The order is the order findings are listed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Two fora in the same room overlap.
+    RoomOverlap,
+    /// Two overlapping fora share a speaker (one finding a shared speaker).
+    SpeakerOverlap,
+    /// `rules.parallel` is false and two fora overlap.
+    ParallelOverlap,
+    /// A forum starts before the week or ends after it.
+    OutsideWeek,
+    /// Two fora (or rooms) share an id.
+    DuplicateId,
+    /// A forum names a room that is not declared, or none where rooms are declared.
+    UnknownRoom,
+    /// A forum starts at a local time that the zone skips.
+    NonexistentTime,
+    /// The count of fora or the programme hours differ from `expect`.
+    ExpectMismatch,
+    /// A forum starts before `rules.day_start` or ends after `rules.day_end`.
+    OutsideDay,
+    /// Two consecutive fora in one room are less than `rules.min_gap` apart.
+    ShortGap,
+    /// A day's programme exceeds `rules.max_hours_per_day`.
+    DayOverLimit,
+    /// A forum starts at a local time that happens twice; the earlier is used.
+    AmbiguousTime,
+    /// A forum has no start yet.
+    Unscheduled,
+    /// A key `fora` does not know; it is kept.
+    UnknownField,
+    /// The week has no `id`, so its calendar UIDs hang on its name and first day.
+    MissingId,
+}
+
+/// How many kinds there are.
+pub const KINDS: usize = 15;
+
+impl Kind {
+    /// Every kind, in listing order.
+    pub const ALL: [Kind; KINDS] = [
+        Kind::RoomOverlap,
+        Kind::SpeakerOverlap,
+        Kind::ParallelOverlap,
+        Kind::OutsideWeek,
+        Kind::DuplicateId,
+        Kind::UnknownRoom,
+        Kind::NonexistentTime,
+        Kind::ExpectMismatch,
+        Kind::OutsideDay,
+        Kind::ShortGap,
+        Kind::DayOverLimit,
+        Kind::AmbiguousTime,
+        Kind::Unscheduled,
+        Kind::UnknownField,
+        Kind::MissingId,
+    ];
+
+    /// How bad findings of this kind are.
+    pub fn severity(self) -> Severity {
+        match self {
+            Kind::RoomOverlap
+            | Kind::SpeakerOverlap
+            | Kind::ParallelOverlap
+            | Kind::OutsideWeek
+            | Kind::DuplicateId
+            | Kind::UnknownRoom
+            | Kind::NonexistentTime
+            | Kind::ExpectMismatch => Severity::Error,
+            Kind::OutsideDay
+            | Kind::ShortGap
+            | Kind::DayOverLimit
+            | Kind::AmbiguousTime
+            | Kind::Unscheduled
+            | Kind::UnknownField
+            | Kind::MissingId => Severity::Warning,
+        }
+    }
+
+    /// The name used in output and JSON, in every language: `room-overlap`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::RoomOverlap => "room-overlap",
+            Kind::SpeakerOverlap => "speaker-overlap",
+            Kind::ParallelOverlap => "parallel-overlap",
+            Kind::OutsideWeek => "outside-week",
+            Kind::DuplicateId => "duplicate-id",
+            Kind::UnknownRoom => "unknown-room",
+            Kind::NonexistentTime => "nonexistent-time",
+            Kind::ExpectMismatch => "expect-mismatch",
+            Kind::OutsideDay => "outside-day",
+            Kind::ShortGap => "short-gap",
+            Kind::DayOverLimit => "day-over-limit",
+            Kind::AmbiguousTime => "ambiguous-time",
+            Kind::Unscheduled => "unscheduled",
+            Kind::UnknownField => "unknown-field",
+            Kind::MissingId => "missing-id",
+        }
+    }
+
+    /// Its place in [`Kind::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A set of kinds, as small as a number: what each forum takes part in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KindSet(u16);
+
+impl KindSet {
+    /// The set with `kind` added.
+    pub fn with(self, kind: Kind) -> Self {
+        Self(self.0 | 1 << kind.index())
+    }
+
+    /// Whether `kind` is in it.
+    pub fn contains(self, kind: Kind) -> bool {
+        self.0 & (1 << kind.index()) != 0
+    }
+
+    /// Its kinds, in listing order.
+    pub fn iter(self) -> impl Iterator<Item = Kind> {
+        Kind::ALL.into_iter().filter(move |k| self.contains(*k))
+    }
+
+    /// Its kinds of severity error.
+    pub fn errors(self) -> impl Iterator<Item = Kind> {
+        self.iter().filter(|k| k.severity() == Severity::Error)
+    }
+
+    /// Whether it holds a kind of severity error.
+    pub fn has_errors(self) -> bool {
+        self.errors().next().is_some()
+    }
+}
+
+/// One thing the checker found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// What it is about.
+    pub kind: Kind,
+    /// The fora it concerns, as places in the week's list of fora, the earlier start
+    /// first (fora that start together in file order); empty for week-wide findings.
+    pub fora: Vec<usize>,
+    /// The values that say what is wrong.
+    pub detail: Detail,
+    /// Where it is listed among the findings of its kind.
+    pub(super) key: Key,
+}
+
+/// Where a finding is listed among those of its kind: the start of its first forum (the
+/// lowest value for week-wide findings and fora without a start), then the places of its
+/// fora, then a number that tells apart findings of the same fora.
+pub(super) type Key = (i64, u64, u64, u32);
+
+/// The values of a finding, by kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    /// Nothing beyond its kind and fora.
+    None,
+    /// A room: its id, or `None` for the one room of a week that declares none.
+    Room(Option<String>),
+    /// The speaker two overlapping fora share, as first written.
+    Speaker(String),
+    /// A duplicated id of fora.
+    ForumId(String),
+    /// A room id given to several rooms.
+    RoomId {
+        /// The id.
+        id: String,
+        /// How many rooms have it.
+        rooms: usize,
+    },
+    /// A forum names a room, but the week declares none.
+    NoRoomsDeclared(String),
+    /// A forum names no room, but the week declares these.
+    NoRoom(Vec<String>),
+    /// A forum names a room that is not declared.
+    UndeclaredRoom {
+        /// The room it names.
+        room: String,
+        /// The closest declared id, when one is close.
+        closest: Option<String>,
+    },
+    /// The local start the clocks skip.
+    Skipped(NaiveDateTime),
+    /// The count of fora taking place differs from `expect.fora`.
+    ExpectFora {
+        /// How many take place.
+        actual: u64,
+        /// `expect.fora`.
+        expected: u64,
+    },
+    /// The programme's minutes differ from `expect.hours`.
+    ExpectHours {
+        /// The programme's minutes.
+        minutes: u64,
+        /// `expect.hours`.
+        expected: f64,
+    },
+    /// A forum outside the day's window.
+    OutsideDay {
+        /// It starts too early.
+        early: bool,
+        /// It ends too late.
+        late: bool,
+        /// `rules.day_start`.
+        start: Option<DayTime>,
+        /// `rules.day_end`.
+        end: Option<DayTime>,
+    },
+    /// Too short a gap in a room.
+    ShortGap {
+        /// The room, as for [`Detail::Room`].
+        room: Option<String>,
+        /// The minutes between the two.
+        minutes: i64,
+        /// `rules.min_gap`.
+        gap: Duration,
+    },
+    /// A day with too much programme.
+    DayOverLimit {
+        /// The day.
+        date: NaiveDate,
+        /// Its programme minutes.
+        minutes: u64,
+        /// `rules.max_hours_per_day`.
+        limit: f64,
+    },
+    /// A key `fora` does not know.
+    UnknownField {
+        /// Where it is.
+        place: FieldPlace,
+        /// The key.
+        key: String,
+        /// The closest key `fora` knows there.
+        closest: Option<&'static str>,
+    },
+    /// The id that keeps the week's UIDs.
+    MissingId(String),
+}
+
+/// Where an unknown key is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldPlace {
+    /// In the week object.
+    Week,
+    /// In `rules`.
+    Rules,
+    /// In `expect`.
+    Expect,
+    /// In the room with this id.
+    Room(String),
+    /// In the forum with this id.
+    Forum(String),
+}
+
+impl Detail {
+    /// What the finding is about beyond its fora, leaving out figures that change with
+    /// every edit (how many fora, how many minutes): the same subject is the same finding.
+    pub fn subject(&self) -> String {
+        match self {
+            Detail::Speaker(name) => name.to_lowercase(),
+            Detail::ForumId(id) | Detail::RoomId { id, .. } => id.clone(),
+            Detail::ExpectFora { .. } => "fora".to_owned(),
+            Detail::ExpectHours { .. } => "hours".to_owned(),
+            Detail::DayOverLimit { date, .. } => date.to_string(),
+            Detail::UnknownField { place, key, .. } => format!("{place:?} {key}"),
+            _ => String::new(),
+        }
+    }
+}
+
+impl Finding {
+    /// How bad it is.
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+
+    /// The ids of its fora.
+    pub fn ids<'w>(&self, week: &'w Week) -> Vec<&'w str> {
+        self.fora
+            .iter()
+            .map(|&i| week.fora[i].id.as_str())
+            .collect()
+    }
+
+    /// What is wrong, in a sentence in `language`.
+    pub fn message(&self, week: &Week, language: Language) -> String {
+        let forum = |n: usize| self.fora.get(n).map_or("", |&i| week.fora[i].id.as_str());
+        let l = language;
+        match (&self.kind, &self.detail) {
+            (Kind::RoomOverlap | Kind::SpeakerOverlap | Kind::ParallelOverlap, _) => {
+                self.overlap(week, l)
+            }
+            (Kind::OutsideWeek, _) => t!(
+                l,
+                "finding-outside-week",
+                forum = forum(0),
+                time = self.span(week, 0, l),
+                start = text::date(l, week.start, DateStyle::Numeric),
+                end = text::date(l, week.end, DateStyle::Numeric)
+            ),
+            (Kind::DuplicateId, Detail::ForumId(id)) => t!(
+                l,
+                "finding-duplicate-forum-id",
+                id = id.as_str(),
+                first = self.fora.first().map_or(0, |i| i + 1),
+                second = self.fora.get(1).map_or(0, |i| i + 1)
+            ),
+            (Kind::DuplicateId, Detail::RoomId { id, rooms }) => {
+                t!(
+                    l,
+                    "finding-duplicate-room-id",
+                    id = id.as_str(),
+                    rooms = (*rooms)
+                )
+            }
+            (Kind::UnknownRoom, _) => self.unknown_room(forum(0), l),
+            (Kind::NonexistentTime, Detail::Skipped(local)) => t!(
+                l,
+                "finding-nonexistent-time",
+                forum = forum(0),
+                start = text::date_time(l, *local, DateStyle::Numeric),
+                zone = week.timezone.name(),
+                shown = self.span(week, 0, l)
+            ),
+            (Kind::ExpectMismatch, Detail::ExpectFora { actual, expected }) => {
+                t!(
+                    l,
+                    "finding-expect-fora",
+                    actual = (*actual),
+                    expected = (*expected)
+                )
+            }
+            (Kind::ExpectMismatch, Detail::ExpectHours { minutes, expected }) => t!(
+                l,
+                "finding-expect-hours",
+                hours = text::hours(l, *minutes),
+                expected = (*expected)
+            ),
+            (Kind::OutsideDay, _) => self.outside_day(week, l),
+            (Kind::ShortGap, _) => self.short_gap(week, l),
+            (
+                Kind::DayOverLimit,
+                Detail::DayOverLimit {
+                    date,
+                    minutes,
+                    limit,
+                },
+            ) => t!(
+                l,
+                "finding-day-over-limit",
+                date = text::date(l, *date, DateStyle::Numeric),
+                hours = text::hours(l, *minutes),
+                limit = text::hours(l, (limit * 60.0).round() as u64)
+            ),
+            (Kind::AmbiguousTime, _) => self.ambiguous(week, l),
+            (Kind::Unscheduled, _) => t!(l, "finding-unscheduled", forum = forum(0)),
+            (
+                Kind::UnknownField,
+                Detail::UnknownField {
+                    place,
+                    key,
+                    closest,
+                },
+            ) => {
+                let place = field_place(place, l);
+                match closest {
+                    Some(closest) => t!(
+                        l,
+                        "finding-unknown-field-closest",
+                        place = place,
+                        key = text::plain(key),
+                        closest = (*closest)
+                    ),
+                    None => t!(
+                        l,
+                        "finding-unknown-field",
+                        place = place,
+                        key = text::plain(key)
+                    ),
+                }
+            }
+            (Kind::MissingId, Detail::MissingId(id)) => {
+                t!(l, "finding-missing-id", id = id.as_str())
+            }
+            (kind, detail) => unreachable!("a {kind:?} finding with {detail:?}"),
+        }
+    }
+
+    /// When its `n`-th forum runs: `26.03.2021 10:00–11:30`.
+    fn span(&self, week: &Week, n: usize, l: Language) -> String {
+        self.when(week, n)
+            .map(|when| when.range(l, Some(DateStyle::Numeric)))
+            .unwrap_or_default()
+    }
+
+    fn when(&self, week: &Week, n: usize) -> Option<When> {
+        let forum = &week.fora[*self.fora.get(n)?];
+        When::of(week.placement(forum))
+    }
+
+    /// The words of a pair of overlapping fora.
+    fn overlap(&self, week: &Week, l: Language) -> String {
+        let id = |n: usize| self.fora.get(n).map_or("", |&i| week.fora[i].id.as_str());
+        let (a, b, a_time, b_time) = (id(0), id(1), self.span(week, 0, l), self.span(week, 1, l));
+        match &self.detail {
+            Detail::Room(Some(room)) => t!(
+                l,
+                "finding-room-overlap",
+                a = a,
+                a_time = a_time,
+                b = b,
+                b_time = b_time,
+                room = room.as_str()
+            ),
+            Detail::Room(None) => t!(
+                l,
+                "finding-room-overlap-one-room",
+                a = a,
+                a_time = a_time,
+                b = b,
+                b_time = b_time
+            ),
+            Detail::Speaker(speaker) => t!(
+                l,
+                "finding-speaker-overlap",
+                speaker = speaker.as_str(),
+                a = a,
+                a_time = a_time,
+                b = b,
+                b_time = b_time
+            ),
+            _ => t!(
+                l,
+                "finding-parallel-overlap",
+                a = a,
+                a_time = a_time,
+                b = b,
+                b_time = b_time
+            ),
+        }
+    }
+
+    fn unknown_room(&self, forum: &str, l: Language) -> String {
+        match &self.detail {
+            Detail::NoRoomsDeclared(room) => {
+                t!(
+                    l,
+                    "finding-room-without-rooms",
+                    forum = forum,
+                    room = room.as_str()
+                )
+            }
+            Detail::NoRoom(rooms) => t!(
+                l,
+                "finding-no-room",
+                forum = forum,
+                rooms = rooms.join(", ")
+            ),
+            Detail::UndeclaredRoom {
+                room,
+                closest: Some(closest),
+            } => t!(
+                l,
+                "finding-undeclared-room-closest",
+                forum = forum,
+                room = room.as_str(),
+                closest = closest.as_str()
+            ),
+            Detail::UndeclaredRoom { room, .. } => t!(
+                l,
+                "finding-undeclared-room",
+                forum = forum,
+                room = room.as_str()
+            ),
+            detail => unreachable!("an unknown-room finding with {detail:?}"),
+        }
+    }
+
+    fn outside_day(&self, week: &Week, l: Language) -> String {
+        let Detail::OutsideDay {
+            early,
+            late,
+            start,
+            end,
+        } = self.detail
+        else {
+            unreachable!("an outside-day finding has its window");
+        };
+        let window = format!(
+            "{}–{}",
+            start.map(|t| t.to_string()).unwrap_or_default(),
+            end.map(|t| t.to_string()).unwrap_or_default()
+        );
+        let side = match (early, late) {
+            (true, true) => "both",
+            (true, false) => "early",
+            _ => "late",
+        };
+        let forum = self.fora.first().map_or("", |&i| week.fora[i].id.as_str());
+        t!(
+            l,
+            "finding-outside-day",
+            forum = forum,
+            time = self.span(week, 0, l),
+            side = side,
+            window = window
+        )
+    }
+
+    fn short_gap(&self, week: &Week, l: Language) -> String {
+        let Detail::ShortGap { room, minutes, gap } = &self.detail else {
+            unreachable!("a short-gap finding has its gap");
+        };
+        let id = |n: usize| self.fora.get(n).map_or("", |&i| week.fora[i].id.as_str());
+        let clock = |when: Option<When>, end: bool| {
+            when.map(|w| {
+                if end { w.end } else { w.start }
+                    .format("%H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default()
+        };
+        let (a, b) = (id(0), id(1));
+        let (a_end, b_start) = (
+            clock(self.when(week, 0), true),
+            clock(self.when(week, 1), false),
+        );
+        let gap = gap.to_string();
+        match room {
+            Some(room) => t!(
+                l,
+                "finding-short-gap",
+                minutes = (*minutes),
+                a = a,
+                a_end = a_end,
+                b = b,
+                b_start = b_start,
+                room = room.as_str(),
+                gap = gap
+            ),
+            None => t!(
+                l,
+                "finding-short-gap-one-room",
+                minutes = (*minutes),
+                a = a,
+                a_end = a_end,
+                b = b,
+                b_start = b_start,
+                gap = gap
+            ),
+        }
+    }
+
+    fn ambiguous(&self, week: &Week, l: Language) -> String {
+        let (start, abbreviation, offset) = self.when(week, 0).map_or_else(Default::default, |w| {
+            (
+                text::date_time(l, w.start.naive_local(), DateStyle::Numeric),
+                w.start.format("%Z").to_string(),
+                w.start.format("%:z").to_string(),
+            )
+        });
+        let forum = self.fora.first().map_or("", |&i| week.fora[i].id.as_str());
+        t!(
+            l,
+            "finding-ambiguous-time",
+            forum = forum,
+            start = start,
+            zone = week.timezone.name(),
+            abbreviation = abbreviation,
+            offset = offset
+        )
+    }
+}
+
+/// Where an unknown key is, in words: `forum „abschluss“`.
+fn field_place(place: &FieldPlace, language: Language) -> String {
+    match place {
+        FieldPlace::Week => t!(language, "place-week"),
+        FieldPlace::Rules => "rules".to_owned(),
+        FieldPlace::Expect => "expect".to_owned(),
+        FieldPlace::Room(id) => t!(language, "place-room", id = id.as_str()),
+        FieldPlace::Forum(id) => t!(language, "place-forum", id = id.as_str()),
+    }
+}

@@ -1,0 +1,67 @@
+//! The commands, each a function of typed options that reads the week, does its job, writes
+//! its output and says which exit code it ends with. The command line (`cli`) only turns
+//! flags into these options; `run` only dispatches.
+
+mod check;
+mod diff;
+mod edit;
+mod free;
+mod ics;
+mod new;
+mod timetable;
+
+use std::io::Write;
+use std::path::Path;
+
+pub use check::{CheckOptions, ReportFormat, check};
+pub use diff::{DiffOptions, diff};
+pub use edit::{Change, EditOptions, edit, said_in};
+pub use free::{FreeOptions, free};
+pub use ics::{IcsOptions, ics};
+pub use new::{NewOptions, new};
+pub use timetable::{TimetableOptions, timetable};
+
+use crate::check::Report;
+use crate::model::{Language, Week};
+use crate::text::t;
+use crate::{Error, ExitCode, report};
+
+/// How a list is printed: a table for people or JSON for scripts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Listing {
+    /// A table for people.
+    #[default]
+    Table,
+    /// One JSON document.
+    Json,
+}
+
+/// Reads the week file at `path`.
+fn load(path: &Path) -> Result<Week, Error> {
+    Week::load(path)
+}
+
+/// 1 when the report has error findings, else 0.
+fn exit_code(report: &Report) -> ExitCode {
+    if report.has_errors() {
+        ExitCode::Findings
+    } else {
+        ExitCode::Clean
+    }
+}
+
+/// The exit code, with a word on standard error when the programme has errors.
+fn noted(report: &Report, file: &Path, language: Language) -> ExitCode {
+    let errors = report.count(crate::Severity::Error);
+    if errors > 0 {
+        let (style, label) = report::label(crate::Severity::Warning, language);
+        let said = t!(
+            language,
+            "note-errors",
+            errors = errors,
+            file = file.display().to_string()
+        );
+        let _ = writeln!(anstream::stderr(), "{style}{label}{style:#}: {said}");
+    }
+    exit_code(report)
+}

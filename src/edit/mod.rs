@@ -1,0 +1,357 @@
+//! Changing a week file from the command line, without changing a byte it was not asked to.
+//!
+//! An edit works on the file's text as a syntax tree ([`tree`]): it changes the bytes of the
+//! values it changes and nothing else, so layout, number spellings, escapes, key order and
+//! keys `fora` does not know all stay. The file is locked (an advisory lock, so two edits of
+//! one file run one after the other), read, changed, checked, and replaced in one step,
+//! keeping its owner, group and mode; a change that adds an error finding is refused unless
+//! forced, a file that changed on disk since it was read is never overwritten, and a file
+//! the user may not write is refused as an editor refuses it.
+
+pub mod change;
+pub mod tree;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use rustc_hash::FxHashMap as HashMap;
+
+pub use change::{
+    NewForum, NewRoom, NewWeek, SETTABLE, Target, add, add_room, cancel, create, move_to, remove,
+    set,
+};
+use tree::{Step, Tree};
+
+use crate::check::{self, Finding, Kind, Report, Severity};
+use crate::error::{Error, ValueError};
+use crate::model::{InputError, Week};
+use crate::output;
+
+/// How an edit is carried out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Write even when the change adds error findings.
+    pub force: bool,
+    /// Only say what would change.
+    pub dry_run: bool,
+}
+
+/// What became of an edit.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The file was replaced; the error findings the change added (only when forced).
+    Written(Added),
+    /// Nothing was written: `--dry-run`. The error findings the change would add.
+    DryRun(Added),
+    /// Nothing was written: the change would add these error findings.
+    Refused(Added),
+    /// Nothing was written: the file already says this.
+    Unchanged,
+}
+
+/// The error findings a change adds, with the week they were found in (to show them).
+#[derive(Debug)]
+pub struct Added {
+    /// The week as the change would make it.
+    pub week: Week,
+    /// The new error findings of the changed forum and of the week as a whole.
+    pub findings: Vec<Finding>,
+    /// How many more new error findings there are, of other fora.
+    pub more: u64,
+}
+
+impl Added {
+    /// How many error findings the change adds.
+    pub fn count(&self) -> u64 {
+        self.findings.len() as u64 + self.more
+    }
+}
+
+/// What an edit did, as data; the command line says it in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Said {
+    /// `fora add`.
+    Added {
+        /// The new forum's id.
+        id: String,
+        /// Its title.
+        title: String,
+        /// Its start, if it has one.
+        start: Option<NaiveDateTime>,
+        /// Its duration, as written.
+        duration: String,
+        /// Its room.
+        room: Option<String>,
+    },
+    /// `fora move`.
+    Moved {
+        /// The forum.
+        id: String,
+        /// Its start before, and after, when the start changed.
+        start: Option<(Option<NaiveDateTime>, NaiveDateTime)>,
+        /// Its room before, and after, when the room changed.
+        room: Option<(Option<String>, String)>,
+    },
+    /// `fora set`: each field with its new value, or `None` when removed.
+    Set {
+        /// The forum.
+        id: String,
+        /// The fields.
+        fields: Vec<(String, Option<String>)>,
+    },
+    /// `fora cancel`.
+    Cancelled(String),
+    /// `fora rm`.
+    Removed {
+        /// The forum.
+        id: String,
+        /// Its title.
+        title: String,
+    },
+    /// `fora room add`.
+    RoomAdded {
+        /// The room's id.
+        id: String,
+        /// Its name.
+        name: String,
+    },
+}
+
+/// A week file opened for editing: locked, read, and held as a syntax tree.
+#[derive(Debug)]
+pub struct Document {
+    /// The file as the user named it.
+    path: PathBuf,
+    /// The file itself: where a symbolic link leads.
+    target: PathBuf,
+    /// Held until the document is dropped: other edits of the file wait for it.
+    _lock: File,
+    original: Vec<u8>,
+    tree: Tree,
+    week: Week,
+    /// The forum the change is about, by id: its findings are compared before and after.
+    focus: Option<String>,
+}
+
+impl Document {
+    /// Opens `path` for editing, waiting for any other edit of it to finish. A symbolic
+    /// link is followed; a file that may not be written is refused.
+    pub fn open(path: &Path) -> Result<Self, Error> {
+        let read_failed = |source| Error::Read {
+            path: path.to_owned(),
+            source,
+        };
+        let target = std::fs::canonicalize(path).map_err(read_failed)?;
+        let mut file = loop {
+            let file = File::open(&target).map_err(read_failed)?;
+            file.lock().map_err(read_failed)?;
+            // An edit that finished while we waited replaced the file: lock the new one.
+            if same_file(&file, &target).map_err(read_failed)? {
+                break file;
+            }
+        };
+        output::writable(&target).map_err(|error| match error {
+            output::Refusal::ReadOnly => Error::ReadOnly(path.to_owned()),
+            output::Refusal::Io(source) => read_failed(source),
+        })?;
+        // A write killed half-way left its temporary file: no other edit runs now.
+        output::clean_stale(&target);
+        let mut original = Vec::new();
+        file.read_to_end(&mut original).map_err(read_failed)?;
+        let input = |error| Error::Input {
+            path: path.to_owned(),
+            error,
+        };
+        let week = Week::from_bytes(&original).map_err(input)?;
+        let text = std::str::from_utf8(&original).unwrap_or_default();
+        // The week parsed, so the file is one JSON object.
+        let tree = Tree::parse(text).map_err(|e| {
+            input(InputError::Syntax {
+                line: 1,
+                column: 1,
+                syntax: crate::model::Syntax::Other(e.to_string()),
+            })
+        })?;
+        Ok(Self {
+            path: path.to_owned(),
+            target,
+            _lock: file,
+            original,
+            tree,
+            week,
+            focus: None,
+        })
+    }
+
+    /// The week as it was read.
+    pub fn week(&self) -> &Week {
+        &self.week
+    }
+
+    /// The file's path, as the user named it.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The place of the forum with `id` in the week's list; an unknown id gets the closest
+    /// one suggested, a shared one is refused.
+    fn forum(&mut self, id: &str) -> Result<usize, ValueError> {
+        crate::known::forum(&self.week, id)?;
+        let count = self.week.fora.iter().filter(|f| f.id == id).count();
+        if count > 1 {
+            return Err(ValueError::SharedId {
+                id: id.to_owned(),
+                fora: count,
+            });
+        }
+        self.focus = Some(id.to_owned());
+        Ok(self
+            .week
+            .fora
+            .iter()
+            .position(|f| f.id == id)
+            .expect("known above"))
+    }
+
+    /// Sets (or with `None` removes) `key` of the forum at `index`. A value the file holds
+    /// already, however it is written, is left as it is (the tree sees to that).
+    fn set_forum(
+        &mut self,
+        index: usize,
+        key: &str,
+        value: Option<serde_json::Value>,
+        after: &[&str],
+    ) {
+        let path = [Step::Key("fora"), Step::Index(index)];
+        self.tree
+            .set(&path, key, value.as_ref(), after)
+            .expect("a forum of the week is an object in its list");
+    }
+
+    /// Checks the changed document and, when it adds no error finding (or `force`), writes it
+    /// with `updated` set to `now`.
+    pub fn save(mut self, options: Options, now: DateTime<Utc>) -> Result<Outcome, Error> {
+        if self.tree.text().as_bytes() == self.original {
+            return Ok(Outcome::Unchanged);
+        }
+        let stamp = serde_json::Value::from(now.to_rfc3339_opts(SecondsFormat::Secs, true));
+        self.tree
+            .set(&[], "updated", Some(&stamp), &["language", "end"])
+            .expect("the week is an object");
+        let text = self.tree.text();
+        let week = Week::from_json(&text).map_err(|error| Error::Input {
+            path: self.path.clone(),
+            error,
+        })?;
+        let added = added_errors(&self.week, week, self.focus.as_deref());
+        if options.dry_run {
+            return Ok(Outcome::DryRun(added));
+        }
+        if added.count() > 0 && !options.force {
+            return Ok(Outcome::Refused(added));
+        }
+        // Another program (an editor) does not take our lock: look before replacing.
+        let now_on_disk = std::fs::read(&self.target).map_err(|source| Error::Read {
+            path: self.path.clone(),
+            source,
+        })?;
+        if now_on_disk != self.original {
+            return Err(Error::Changed(self.path.clone()));
+        }
+        output::replace(&self.target, text.as_bytes()).map_err(|error| match error {
+            output::Refusal::ReadOnly => Error::ReadOnly(self.path.clone()),
+            output::Refusal::Io(source) => Error::Write {
+                path: self.path.clone(),
+                source,
+            },
+        })?;
+        Ok(Outcome::Written(added))
+    }
+}
+
+/// The instant edits stamp `updated` with: `SOURCE_DATE_EPOCH` when set (reproducible
+/// builds and tests), else the clock.
+pub fn now() -> Result<DateTime<Utc>, Error> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(_) => Ok(Utc::now()),
+        Ok(text) => text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| DateTime::from_timestamp(s, 0))
+            .ok_or(Error::SourceDateEpoch(text)),
+    }
+}
+
+/// What tells findings apart across an edit: the kind, the ids of the fora (whichever
+/// starts first) and what else it is about (a speaker, which of the figures of `expect`).
+fn identity(week: &Week, finding: &Finding) -> (Kind, Vec<String>, String) {
+    let mut fora: Vec<String> = finding.ids(week).into_iter().map(str::to_owned).collect();
+    fora.sort();
+    (finding.kind, fora, finding.detail.subject())
+}
+
+/// The error findings of `after` that `before` does not have. Only the changed forum's
+/// findings (and the week's own) can be new, and those are compared one by one; the counts
+/// of the rest are compared too, so that nothing new is missed.
+fn added_errors(before: &Week, after: Week, focus: Option<&str>) -> Added {
+    let focused = |week: &Week| {
+        let focus = match focus.and_then(|id| week.fora.iter().position(|f| f.id == id)) {
+            Some(index) => check::Focus::Forum(index),
+            None => check::Focus::Week,
+        };
+        check::check_with(
+            week,
+            check::Options {
+                max_findings: 0,
+                focus,
+            },
+        )
+    };
+    let (old, new) = (focused(before), focused(&after));
+    let mut known: HashMap<_, usize> = HashMap::default();
+    for finding in errors(&old) {
+        *known.entry(identity(before, finding)).or_default() += 1;
+    }
+    let findings: Vec<Finding> = errors(&new)
+        .filter(|f| match known.get_mut(&identity(&after, f)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    let others = |report: &Report| report.count(Severity::Error) - errors(report).count() as u64;
+    let more = others(&new).saturating_sub(others(&old));
+    Added {
+        week: after,
+        findings,
+        more,
+    }
+}
+
+fn errors(report: &Report) -> impl Iterator<Item = &Finding> {
+    report
+        .focused
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+}
+
+/// Whether the open `file` is still the one at `path` (not replaced by a rename).
+fn same_file(file: &File, path: &Path) -> std::io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (open, named) = (file.metadata()?, std::fs::metadata(path)?);
+        Ok(open.dev() == named.dev() && open.ino() == named.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        Ok(true)
+    }
+}

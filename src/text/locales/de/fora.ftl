@@ -1,0 +1,323 @@
+# Die Wörter von fora auf Deutsch. Jede Nachricht hat in jeder Sprache dieselbe Id und
+# dieselben Argumente ($name); ein Test prüft das. Namen von Befundarten (room-overlap),
+# Schlüssel der Wochendatei (rules.min_gap) und JSON-Schlüssel bleiben in jeder Sprache englisch.
+
+## Zahlen und Daten. Die Datumsmuster sind strftime-Muster von chrono.
+
+hours = { $hours } Std.
+date-heading = %A, %-d. %B %Y
+date-long = %-d. %B %Y
+date-numeric = %d.%m.%Y
+date-weekday-numeric = %a %d.%m.%Y
+date-weekday-short = %a %d.%m.
+week-dates = { $start } bis { $end }
+
+## Was Teilnehmende neben einem Forum lesen.
+
+word-join = Teilnehmen
+word-format = Format
+word-speakers = Mitwirkende
+cancelled-title = Abgesagt: { $title }
+
+## Stellen in einer Wochendatei.
+
+place-week = Woche
+place-room = Raum „{ $id }“
+place-forum = Forum „{ $id }“
+place-room-number = Raum Nr. { $number }
+place-forum-number = Forum Nr. { $number }
+
+## Befunde von `fora check`.
+
+severity-error = Fehler
+severity-warning = Warnung
+finding-room-overlap = „{ $a }“ ({ $a_time }) und „{ $b }“ ({ $b_time }) überschneiden sich im Raum „{ $room }“
+finding-room-overlap-one-room = „{ $a }“ ({ $a_time }) und „{ $b }“ ({ $b_time }) überschneiden sich im einzigen Raum der Woche
+finding-speaker-overlap = „{ $speaker }“ wirkt gleichzeitig bei „{ $a }“ ({ $a_time }) und bei „{ $b }“ ({ $b_time }) mit
+finding-parallel-overlap = „{ $a }“ ({ $a_time }) und „{ $b }“ ({ $b_time }) laufen parallel, aber rules.parallel ist false
+finding-outside-week = „{ $forum }“ ({ $time }) liegt außerhalb der Woche ({ $start } bis { $end })
+finding-duplicate-forum-id = die Fora Nr. { $first } und Nr. { $second } haben beide die Kennung „{ $id }“
+finding-duplicate-room-id = { $rooms } Räume haben die Kennung „{ $id }“
+finding-room-without-rooms = „{ $forum }“ nennt den Raum „{ $room }“, aber in der Woche sind keine Räume angelegt
+finding-no-room = „{ $forum }“ nennt keinen Raum, aber in der Woche sind Räume angelegt ({ $rooms })
+finding-undeclared-room = „{ $forum }“ nennt den Raum „{ $room }“, der nicht angelegt ist
+finding-undeclared-room-closest = „{ $forum }“ nennt den Raum „{ $room }“, der nicht angelegt ist; meinten Sie „{ $closest }“?
+finding-nonexistent-time = „{ $forum }“ beginnt am { $start }, aber diese Uhrzeit gibt es in { $zone } nicht: bei der Zeitumstellung werden die Uhren vorgestellt und diese Stunde fällt aus; es wird um { $shown } gezeigt (verschieben Sie es auf eine Uhrzeit, die es gibt)
+finding-expect-fora = in der Woche { $actual ->
+    [one] findet 1 Forum
+   *[other] finden { $actual } Fora
+} statt, aber expect.fora ist { $expected }
+finding-expect-hours = das Programm umfasst { $hours }, aber expect.hours ist { $expected }
+finding-outside-day = „{ $forum }“ ({ $time }) { $side ->
+    [early] beginnt vor
+    [late] endet nach
+   *[both] beginnt vor und endet nach
+} dem Tagesfenster { $window }
+finding-short-gap = nur { $minutes } Min. zwischen „{ $a }“ (Ende { $a_end }) und „{ $b }“ (Beginn { $b_start }) im Raum „{ $room }“; rules.min_gap ist { $gap }
+finding-short-gap-one-room = nur { $minutes } Min. zwischen „{ $a }“ (Ende { $a_end }) und „{ $b }“ (Beginn { $b_start }); rules.min_gap ist { $gap }
+finding-day-over-limit = am { $date } gibt es { $hours } Programm, mehr als rules.max_hours_per_day ({ $limit }) erlaubt
+finding-ambiguous-time = „{ $forum }“ beginnt am { $start }, in der Stunde, die es in { $zone } bei der Zeitumstellung zweimal gibt; es gilt die frühere der beiden ({ $abbreviation }, UTC{ $offset }; verschieben Sie es aus dieser Stunde, um sicherzugehen)
+finding-unscheduled = „{ $forum }“ hat noch keinen Beginn
+finding-unknown-field = { $place }: unbekannter Schlüssel „{ $key }“; er bleibt erhalten, wird aber nicht verwendet (beginnen Sie eigene Schlüssel mit „x-“)
+finding-unknown-field-closest = { $place }: unbekannter Schlüssel „{ $key }“ (ähnlichster bekannter Schlüssel: „{ $closest }“); er bleibt erhalten, wird aber nicht verwendet (beginnen Sie eigene Schlüssel mit „x-“)
+finding-missing-id = die Woche hat keine Kennung ("id"), daher werden die UIDs ihrer Kalendereinträge aus ihrem Namen und ersten Tag gebildet, und nach einer Umbenennung würde jedes Forum als neuer Termin veröffentlicht; fügen Sie "id": "{ $id }" hinzu, damit die bisher veröffentlichten UIDs erhalten bleiben
+
+## Der Zeitplan (`fora timetable`).
+
+column-date = Datum
+column-time = Zeit
+column-start = Beginn
+column-end = Ende
+column-minutes = Minuten
+column-title = Titel
+column-room = Raum
+column-errors = Fehler
+timetable-no-fora = Keine Fora an diesem Tag.
+timetable-legend = ✗ = Teil eines Konflikts; Einzelheiten zeigt `fora check`.
+timetable-unscheduled = Noch nicht eingeplant
+timetable-total = { $fora ->
+    [one] 1 Forum
+   *[other] { $fora } Fora
+} · { $hours }
+
+## Was sich für Teilnehmende geändert hat (`fora diff`).
+
+diff-column-change = Änderung
+diff-column-forum = Forum
+diff-column-old = Vorher
+diff-column-new = Nachher
+diff-the-week = (die Woche)
+diff-week-identity = Kennung (alle Termine neu)
+diff-week-name = Neuer Name
+diff-week-description = Beschreibung
+diff-week-language = Sprache
+diff-week-zone = Zeitzone
+diff-added = Neu
+diff-removed = Entfernt
+diff-cancelled = Abgesagt
+diff-restored = Wieder im Programm
+diff-status = Status
+diff-moved = Verschoben
+diff-retitled = Neuer Titel
+diff-room = Raum
+diff-link = Link
+diff-description = Beschreibung
+diff-unscheduled = noch nicht eingeplant
+status-confirmed = bestätigt
+status-tentative = vorläufig
+status-cancelled = abgesagt
+diff-summary = { $changes ->
+    [0] Keine Änderungen für Teilnehmende.
+    [one] 1 Änderung für Teilnehmende ({ $fora ->
+        [one] 1 Forum
+       *[other] { $fora } Fora
+    }).
+   *[other] { $changes } Änderungen für Teilnehmende ({ $fora ->
+        [one] 1 Forum
+       *[other] { $fora } Fora
+    }).
+}
+
+## Freie Zeitfenster (`fora free`).
+
+free-heading = Freie Zeitfenster für ein Forum von { $duration }
+free-none = Kein freies Zeitfenster für ein Forum von { $duration }: jeder Beginn verletzt eine Regel oder trifft auf ein anderes Forum.
+free-column-day = Tag
+free-column-free = Frei
+free-column-between = Beginn zwischen
+free-between = { $earliest } und { $latest }
+free-count = { $slots ->
+    [one] 1 freies Zeitfenster
+   *[other] { $slots } freie Zeitfenster
+}
+free-rules = Regeln: { $rules }
+free-window = Tagesfenster { $window }
+free-window-default = Tagesfenster { $window } (Voreinstellung)
+free-gap = mindestens { $gap } Abstand im selben Raum
+free-no-parallel = keine parallelen Fora
+free-limit = höchstens { $hours } am Tag
+
+## Fehler: eine Datei oder ein Wert ließ sich nicht lesen oder verstehen (Exit-Code 2).
+
+error-label = Fehler
+warning-label = Warnung
+error-read = { $file }: lässt sich nicht lesen: { $why }
+error-write = { $file }: lässt sich nicht schreiben: { $why }
+error-no-previous = --previous { $file }: Datei oder Ordner nicht gefunden; bei der ersten Veröffentlichung lassen Sie --previous weg
+error-changed = { $file }: die Datei wurde geändert, während diese Bearbeitung lief; nichts geschrieben, führen Sie den Befehl noch einmal aus
+error-read-only = { $file }: die Datei ist schreibgeschützt; nichts geschrieben (heben Sie den Schreibschutz zuerst auf, mit chmod u+w)
+error-exists = { $file }: die Datei gibt es schon; --force ersetzt sie
+error-source-date-epoch = SOURCE_DATE_EPOCH={ $value }: keine Anzahl von Sekunden seit 1970
+io-not-found = Datei oder Ordner nicht gefunden
+io-permission-denied = keine Berechtigung
+io-is-a-directory = das ist ein Ordner
+io-not-a-directory = ein Teil des Pfads ist kein Ordner
+io-storage-full = der Datenträger ist voll
+io-exists = ist schon vorhanden
+value-day-outside-week = { $day }: kein Tag der Woche { $week } ({ $start } bis { $end })
+value-no-rooms = { $room }: in der Woche { $week } sind keine Räume angelegt; legen Sie einen mit `fora room add` an
+value-unknown-room = { $room }: kein Raum hat diese Kennung; die Räume sind { $rooms }
+value-unknown-room-closest = { $room }: kein Raum hat diese Kennung; meinten Sie „{ $closest }“?
+value-unknown-forum = { $id }: die Woche { $week } hat kein Forum mit dieser Kennung
+value-unknown-forum-closest = { $id }: die Woche { $week } hat kein Forum mit dieser Kennung; meinten Sie „{ $closest }“?
+value-shared-id = { $id }: { $fora } Fora haben diese Kennung; geben Sie zuerst einem von ihnen in der Datei eine andere Kennung
+value-bad-id = { $id }: eine Kennung darf nur Buchstaben ohne Umlaute (A–Z, a–z), Ziffern, „-“ und „_“ enthalten
+value-forum-id-taken = { $id }: ein Forum der Woche hat diese Kennung schon
+value-room-id-taken = { $id }: die Woche hat schon einen Raum mit dieser Kennung
+value-not-assignment = „{ $text }“ hat nicht die Form FIELD=VALUE (Feld=Wert); die Felder sind { $fields }
+value-unknown-field = { $field }=: die Felder sind { $fields }; den Beginn ändert `fora move`
+value-unknown-field-closest = { $field }=: meinten Sie „{ $closest }“? Die Felder sind { $fields }; den Beginn ändert `fora move`
+value-empty-title = ein Forum braucht einen Titel
+value-status = { $text }: keiner der Werte confirmed, tentative, cancelled
+value-no-start = „{ $id }“ hat noch keinen Beginn; geben Sie ihm einen mit --to
+value-date-time = „{ $text }“ ist kein Datum mit Uhrzeit; schreiben Sie es in der Form 2020-06-23T10:00
+value-date = „{ $text }“ ist kein Datum; schreiben Sie es in der Form 2020-06-23
+value-language = „{ $text }“: fora kennt de und en
+duration-unreadable = „{ $text }“ ist keine Dauer; schreiben Sie sie etwa als "90m", "1h30m", "1,5h", "PT1H30M" oder als Zahl von Minuten
+duration-not-whole = „{ $text }“ ist keine ganze Zahl von Minuten
+duration-too-short = „{ $text }“ ist zu kurz: eine Dauer muss länger als 0 Minuten sein
+duration-too-long = „{ $text }“ ist zu lang: eine Dauer darf höchstens 24 Stunden betragen
+input-empty = die Datei ist leer
+input-not-utf8 = die Datei ist kein UTF-8-Text
+input-type = { $path }: erwartet wird { $expected }, gefunden: { $found }
+input-duplicate-key = { $path }: der Schlüssel „{ $key }“ kommt zweimal vor
+input-duplicate-key-week = der Schlüssel „{ $key }“ kommt zweimal vor
+input-not-object = in der Datei steht { $found }, eine Wochendatei besteht aber aus einem einzigen JSON-Objekt
+problem-missing = der Schlüssel „{ $key }“ fehlt
+problem-empty = „{ $key }“ ist leer
+problem-id = eine Kennung darf nur Buchstaben ohne Umlaute (A–Z, a–z), Ziffern, „-“ und „_“ enthalten
+problem-week-id = id „{ $id }“: die Kennung einer Woche darf nur Buchstaben ohne Umlaute (A–Z, a–z), Ziffern, „-“, „_“, „.“ und „@“ enthalten
+problem-no-fora = der Schlüssel „fora“ fehlt; geben Sie ihm eine Liste der Fora, notfalls eine leere: []
+problem-time-zone = timezone „{ $text }“ ist keine IANA-Zeitzone; verwenden Sie einen IANA-Namen wie "Europe/Berlin"
+problem-time-zone-closest = timezone „{ $text }“ ist keine IANA-Zeitzone; meinten Sie "{ $closest }"?
+problem-date = { $key } „{ $text }“ ist kein Datum; schreiben Sie es in der Form "2020-06-23"
+problem-end-before-start = end { $end } liegt vor start { $start }
+problem-too-many-days = { $start } bis { $end } umfasst { $days } Tage; eine Wochendatei darf höchstens { $most } Tage umfassen
+problem-language = language „{ $text }“ wird nicht unterstützt; verwenden Sie "de" oder "en"
+problem-updated = updated „{ $text }“ ist kein Zeitpunkt; schreiben Sie ihn in der Form "2020-06-20T12:00:00Z"
+problem-no-duration = hat keine Dauer; fügen Sie eine hinzu, etwa "duration": "90m"
+problem-start = start „{ $text }“ ist kein Datum mit Uhrzeit; schreiben Sie es in der Form "2020-06-23T10:00"
+problem-status = status „{ $text }“ ist keiner der Werte "confirmed", "tentative", "cancelled"
+problem-day-time = { $key } „{ $text }“ ist keine Uhrzeit; schreiben Sie sie in der Form "09:00"
+problem-empty-window = day_start { $start } liegt nicht vor day_end { $end }
+problem-max-hours = max_hours_per_day { $hours } muss größer als 0 und höchstens 24 sein
+problem-negative-hours = hours { $hours } darf nicht negativ sein
+type-object = ein Objekt
+type-array = eine Liste
+type-texts = eine Liste von Texten
+type-text = ein Text in Anführungszeichen
+type-count = eine ganze Zahl
+type-number = eine Zahl (mit Punkt statt Komma, etwa 6.5)
+type-boolean = true oder false
+type-duration = eine Dauer wie "90m" oder eine Zahl von Minuten
+type-null = der Wert null
+syntax-end-of-file = die Datei endet zu früh: eine Klammer oder ein Anführungszeichen ist nicht geschlossen
+syntax-colon = nach einem Schlüssel fehlt ":"
+syntax-comma-or-bracket = erwartet wird "," oder "]"
+syntax-comma-or-brace = erwartet wird "," oder "{"}"}"
+syntax-value = erwartet wird ein Wert (ein Text in Anführungszeichen, eine Zahl, true, false, null, eine Liste oder ein Objekt)
+syntax-key = erwartet wird ein Schlüssel in geraden doppelten Anführungszeichen ("…")
+syntax-escape = eine Escape-Folge mit Backslash, die es in JSON nicht gibt
+syntax-number = eine Zahl, die JSON nicht lesen kann
+syntax-control-character = ein Tabulator oder Zeilenumbruch in einem Text; schreiben Sie ihn als \t oder \n
+syntax-trailing-comma = ein Komma vor einer schließenden Klammer
+syntax-trailing-characters = weiterer Text nach der schließenden geschweiften Klammer der Woche
+syntax-other = { $message }
+calendar-not-utf8 = kein UTF-8-Text
+calendar-not-calendar = keine iCalendar-Datei: sie beginnt nicht mit BEGIN:VCALENDAR
+calendar-unclosed = dieses VEVENT hat kein END:VEVENT
+calendar-not-content-line = „{ $line }“ in diesem VEVENT ist keine Inhaltszeile (NAME:Wert)
+calendar-no-uid = dieses VEVENT hat keine UID
+calendar-sequence = der Termin „{ $uid }“ hat SEQUENCE „{ $text }“, und das ist keine ganze Zahl
+
+## Die Übersicht von `fora check`.
+
+check-dates = { $start } bis { $end } ({ $zone })
+check-summary = { $fora ->
+    [one] 1 Forum
+   *[other] { $fora } Fora
+}{ $cancelled ->
+    [0] {""}
+   *[other] , davon { $cancelled } abgesagt
+}, { $scheduled } eingeplant, { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tage
+}, { $hours } Programm ({ $covered } belegte Zeit)
+check-people = { $registrations ->
+    [one] 1 Anmeldung
+   *[other] { $registrations } Anmeldungen
+}, { $participants ->
+    [one] 1 teilnehmende Person
+   *[other] { $participants } Teilnehmende
+}
+check-registrations = { $registrations ->
+    [one] 1 Anmeldung
+   *[other] { $registrations } Anmeldungen
+}
+check-participants = { $participants ->
+    [one] 1 teilnehmende Person
+   *[other] { $participants } Teilnehmende
+}
+count-fora = { $fora ->
+    [one] 1 Forum
+   *[other] { $fora } Fora
+}
+check-no-findings = keine Auffälligkeiten
+check-more = … und { $more } weitere dieser Art (--max-findings N zeigt mehr)
+check-totals = { $errors ->
+    [one] 1 Fehler
+   *[other] { $errors } Fehler
+}, { $warnings ->
+    [one] 1 Warnung
+   *[other] { $warnings } Warnungen
+}
+
+## Was Befehle über ihr Ergebnis sagen.
+
+note-errors = die Woche hat { $errors ->
+    [one] 1 Fehler
+   *[other] { $errors } Fehler
+}; Einzelheiten zeigt `fora check { $file }`
+note-no-updated = die Woche hat keinen Eintrag "updated"; tragen Sie dort den jetzigen Zeitpunkt ein, damit geänderte Termine mitführen, wann sie geändert wurden
+said-published = { $new } neu, { $changed } geändert (SEQUENCE erhöht), { $gone } nicht mehr in der Woche (als abgesagt veröffentlicht), { $unchanged } unverändert
+said-created = { $file } angelegt: { $name }, { $start } bis { $end } ({ $zone }), Kennung „{ $id }“
+said-unchanged = nichts zu ändern: in { $file } steht es schon so
+said-dry-run = Probelauf, nichts geschrieben; ohne --dry-run hieße es: { $what }
+said-more-findings = { $more ->
+    [one] … und 1 weiterer neuer Fehler bei anderen Fora
+   *[other] … und { $more } weitere neue Fehler bei anderen Fora
+}
+said-refused-label = Abgelehnt
+said-refused = die Änderung würde { $findings ->
+    [one] 1 neuen Fehler
+   *[other] { $findings } neue Fehler
+} verursachen; nichts geschrieben (mit --force wird sie trotzdem geschrieben)
+said-added = „{ $id }“ ({ $title }) hinzugefügt: { $scheduled ->
+    [yes] { $start }
+   *[no] noch nicht eingeplant
+}, { $duration }{ $in_room ->
+    [yes] , Raum { $room }
+   *[no] {""}
+}
+said-moved = „{ $id }“ verschoben { $what }
+said-moved-time = von { $from } auf { $to }
+said-moved-time-first = auf { $to }
+said-moved-room = aus Raum { $from } in Raum { $to }
+said-moved-room-first = in Raum { $to }
+said-set = „{ $id }“ geändert: { $what }
+said-set-field = { $field } „{ $value }“
+said-removed-field = { $field } entfernt
+said-cancelled = „{ $id }“ abgesagt; Kalender, die ab jetzt exportiert werden, führen es als abgesagt
+said-removed = „{ $id }“ ({ $title }) entfernt; `fora ics --previous` veröffentlicht es als abgesagt
+said-room-added = Raum „{ $id }“ ({ $name }) hinzugefügt
+
+## Was an einer Befehlszeile nicht stimmt.
+
+usage-hint = Weitere Informationen: `fora --help` (oder `fora help BEFEHL`).
+usage-invalid-value = { $flag } { $value }: kein zulässiger Wert für diese Option
+usage-possible-values = { $flag } { $value }: keiner der Werte { $values }
+usage-unknown-argument = die Angabe „{ $argument }“ ist hier unbekannt
+usage-unknown-command = „{ $command }“ ist kein Befehl von fora
+usage-missing = nötig, aber nicht angegeben: { $arguments }
+usage-missing-command = ein Befehl fehlt; möglich sind: check, timetable, ics, diff, new, add, move, set, cancel, rm, room, free, completions oder man
+usage-conflict = { $argument } lässt sich nicht zusammen mit { $other } verwenden

@@ -1,0 +1,323 @@
+# fora's words in English. Each message has the same id and the same arguments ($name) in
+# every language; a test checks that. Kind names (room-overlap), keys of the week file
+# (rules.min_gap) and JSON keys stay English in every language.
+
+## Numbers and dates. The date patterns are chrono's strftime patterns.
+
+hours = { $hours } h
+date-heading = %A, %-d %B %Y
+date-long = %-d %B %Y
+date-numeric = %Y-%m-%d
+date-weekday-numeric = %a %Y-%m-%d
+date-weekday-short = %a %-d %b
+week-dates = { $start } – { $end }
+
+## What attendees read beside a forum.
+
+word-join = Join
+word-format = Format
+word-speakers = Speakers
+cancelled-title = Cancelled: { $title }
+
+## Places in a week file.
+
+place-week = week
+place-room = room "{ $id }"
+place-forum = forum "{ $id }"
+place-room-number = room #{ $number }
+place-forum-number = forum #{ $number }
+
+## Findings of `fora check`.
+
+severity-error = error
+severity-warning = warning
+finding-room-overlap = "{ $a }" ({ $a_time }) and "{ $b }" ({ $b_time }) overlap in room "{ $room }"
+finding-room-overlap-one-room = "{ $a }" ({ $a_time }) and "{ $b }" ({ $b_time }) overlap in the week's one room
+finding-speaker-overlap = "{ $speaker }" speaks in both "{ $a }" ({ $a_time }) and "{ $b }" ({ $b_time })
+finding-parallel-overlap = "{ $a }" ({ $a_time }) and "{ $b }" ({ $b_time }) run in parallel, but rules.parallel is false
+finding-outside-week = "{ $forum }" ({ $time }) lies outside the week, { $start } to { $end }
+finding-duplicate-forum-id = fora #{ $first } and #{ $second } both have the id "{ $id }"
+finding-duplicate-room-id = { $rooms } rooms have the id "{ $id }"
+finding-room-without-rooms = "{ $forum }" names room "{ $room }", but the week declares no rooms
+finding-no-room = "{ $forum }" names no room, but the week declares rooms ({ $rooms })
+finding-undeclared-room = "{ $forum }" names room "{ $room }", which is not declared
+finding-undeclared-room-closest = "{ $forum }" names room "{ $room }", which is not declared; did you mean "{ $closest }"?
+finding-nonexistent-time = "{ $forum }" starts at { $start }, which does not exist in { $zone }: the clocks skip that hour; it is shown at { $shown } (move it to a time that exists)
+finding-expect-fora = the week has { $actual ->
+    [one] 1 forum
+   *[other] { $actual } fora
+} taking place, but expect.fora is { $expected }
+finding-expect-hours = the programme has { $hours }, but expect.hours is { $expected }
+finding-outside-day = "{ $forum }" ({ $time }) { $side ->
+    [early] starts before
+    [late] ends after
+   *[both] starts before and ends after
+} the day's window { $window }
+finding-short-gap = only { $minutes } min between "{ $a }" (ends { $a_end }) and "{ $b }" (starts { $b_start }) in room "{ $room }"; rules.min_gap is { $gap }
+finding-short-gap-one-room = only { $minutes } min between "{ $a }" (ends { $a_end }) and "{ $b }" (starts { $b_start }); rules.min_gap is { $gap }
+finding-day-over-limit = { $date } has { $hours } of programme, more than rules.max_hours_per_day ({ $limit })
+finding-ambiguous-time = "{ $forum }" starts at { $start }, which happens twice in { $zone }; the earlier ({ $abbreviation }, UTC{ $offset }) is used (move it out of that hour to be sure)
+finding-unscheduled = "{ $forum }" has no start yet
+finding-unknown-field = { $place }: unknown key "{ $key }"; kept but not used (prefix your own keys with "x-")
+finding-unknown-field-closest = { $place }: unknown key "{ $key }" (closest known key: "{ $closest }"); kept but not used (prefix your own keys with "x-")
+finding-missing-id = the week has no "id", so its calendar UIDs are made from its name and first day, and renaming it would publish every forum anew; add "id": "{ $id }" to keep the UIDs published so far
+
+## The timetable (`fora timetable`).
+
+column-date = Date
+column-time = Time
+column-start = Start
+column-end = End
+column-minutes = Minutes
+column-title = Title
+column-room = Room
+column-errors = Errors
+timetable-no-fora = No fora on this day.
+timetable-legend = ✗ = part of a conflict; `fora check` shows the details.
+timetable-unscheduled = Not scheduled yet
+timetable-total = { $fora ->
+    [one] 1 forum
+   *[other] { $fora } fora
+} · { $hours }
+
+## What changed for attendees (`fora diff`).
+
+diff-column-change = Change
+diff-column-forum = Forum
+diff-column-old = Was
+diff-column-new = Now
+diff-the-week = (the week)
+diff-week-identity = Week id (every event anew)
+diff-week-name = Name
+diff-week-description = Description
+diff-week-language = Language
+diff-week-zone = Time zone
+diff-added = Added
+diff-removed = Removed
+diff-cancelled = Cancelled
+diff-restored = Restored
+diff-status = Status
+diff-moved = Moved
+diff-retitled = Retitled
+diff-room = Room
+diff-link = Link
+diff-description = Description
+diff-unscheduled = not scheduled yet
+status-confirmed = confirmed
+status-tentative = tentative
+status-cancelled = cancelled
+diff-summary = { $changes ->
+    [0] No changes for attendees.
+    [one] 1 change for attendees ({ $fora ->
+        [one] 1 forum
+       *[other] { $fora } fora
+    }).
+   *[other] { $changes } changes for attendees ({ $fora ->
+        [one] 1 forum
+       *[other] { $fora } fora
+    }).
+}
+
+## Free slots (`fora free`).
+
+free-heading = Free slots for a forum of { $duration }
+free-none = No free slot for a forum of { $duration }: every start breaks a rule or meets another forum.
+free-column-day = Day
+free-column-free = Free
+free-column-between = Start between
+free-between = { $earliest } and { $latest }
+free-count = { $slots ->
+    [one] 1 free slot
+   *[other] { $slots } free slots
+}
+free-rules = Rules: { $rules }
+free-window = day window { $window }
+free-window-default = day window { $window } (default)
+free-gap = at least { $gap } between fora in a room
+free-no-parallel = no parallel fora
+free-limit = at most { $hours } a day
+
+## Errors: a file or a value could not be read or understood (exit code 2).
+
+error-label = error
+warning-label = warning
+error-read = { $file }: cannot read: { $why }
+error-write = { $file }: cannot write: { $why }
+error-no-previous = --previous { $file }: no such file or folder; for the first publication, leave --previous out
+error-changed = { $file }: changed on disk while this edit was made; nothing was written, run the command again
+error-read-only = { $file }: the file is read-only; nothing was written (make it writable first, with chmod u+w)
+error-exists = { $file }: the file exists; --force replaces it
+error-source-date-epoch = SOURCE_DATE_EPOCH={ $value }: not a number of seconds since 1970
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-is-a-directory = it is a folder
+io-not-a-directory = a part of the path is not a folder
+io-storage-full = the disk is full
+io-exists = it exists already
+value-day-outside-week = { $day }: not a day of the week { $week } ({ $start } to { $end })
+value-no-rooms = { $room }: the week { $week } declares no rooms; add one with `fora room add`
+value-unknown-room = { $room }: no room has this id; the rooms are { $rooms }
+value-unknown-room-closest = { $room }: no room has this id; did you mean "{ $closest }"?
+value-unknown-forum = { $id }: the week { $week } has no forum with this id
+value-unknown-forum-closest = { $id }: the week { $week } has no forum with this id; did you mean "{ $closest }"?
+value-shared-id = { $id }: { $fora } fora have this id; give one of them another id in the file first
+value-bad-id = { $id }: an id may hold only ASCII letters, digits, "-" and "_"
+value-forum-id-taken = { $id }: a forum of the week has this id already
+value-room-id-taken = { $id }: the week has a room with this id already
+value-not-assignment = "{ $text }" is not FIELD=VALUE; the fields are { $fields }
+value-unknown-field = { $field }=: the fields are { $fields }; `fora move` changes the start
+value-unknown-field-closest = { $field }=: did you mean "{ $closest }"? The fields are { $fields }; `fora move` changes the start
+value-empty-title = a forum needs a title
+value-status = { $text }: not one of confirmed, tentative, cancelled
+value-no-start = "{ $id }" has no start yet; give it one with --to
+value-date-time = "{ $text }" is not a local date-time; write it like 2020-06-23T10:00
+value-date = "{ $text }" is not a date; write it like 2020-06-23
+value-language = "{ $text }": fora speaks de and en
+duration-unreadable = "{ $text }" is not a duration; write it like "90m", "1h30m", "1.5h", "PT1H30M" or a number of minutes
+duration-not-whole = "{ $text }" is not a whole number of minutes
+duration-too-short = "{ $text }" is too short: a duration must be more than 0 minutes
+duration-too-long = "{ $text }" is too long: a duration may be at most 24 hours
+input-empty = the file is empty
+input-not-utf8 = the file is not UTF-8 text
+input-type = { $path }: expected { $expected }, found { $found }
+input-duplicate-key = { $path }: the key "{ $key }" is given twice
+input-duplicate-key-week = the key "{ $key }" is given twice
+input-not-object = the file holds { $found }, but a week file holds one JSON object
+problem-missing = the key "{ $key }" is missing
+problem-empty = "{ $key }" is empty
+problem-id = an id may hold only ASCII letters, digits, "-" and "_"
+problem-week-id = id "{ $id }": a week's id may hold only ASCII letters, digits, "-", "_", "." and "@"
+problem-no-fora = the key "fora" is missing; give it a list of fora, even an empty one []
+problem-time-zone = timezone "{ $text }" is not an IANA time zone; use an IANA name like "Europe/Berlin"
+problem-time-zone-closest = timezone "{ $text }" is not an IANA time zone; did you mean "{ $closest }"?
+problem-date = { $key } "{ $text }" is not a date; write it like "2020-06-23"
+problem-end-before-start = end { $end } is before start { $start }
+problem-too-many-days = { $start } to { $end } spans { $days } days; a week file may span at most { $most }
+problem-language = language "{ $text }" is not supported; use "de" or "en"
+problem-updated = updated "{ $text }" is not a date-time; write it like "2020-06-20T12:00:00Z"
+problem-no-duration = has no "duration"; add one like "90m"
+problem-start = start "{ $text }" is not a local date-time; write it like "2020-06-23T10:00"
+problem-status = status "{ $text }" is not one of "confirmed", "tentative", "cancelled"
+problem-day-time = { $key } "{ $text }" is not a time of day; write it like "09:00"
+problem-empty-window = day_start { $start } is not before day_end { $end }
+problem-max-hours = max_hours_per_day { $hours } must be more than 0 and at most 24
+problem-negative-hours = hours { $hours } must not be negative
+type-object = an object
+type-array = a list
+type-texts = a list of texts
+type-text = a text in quotes
+type-count = a whole number
+type-number = a number (with a decimal point, not a comma)
+type-boolean = true or false
+type-duration = a duration like "90m" or a number of minutes
+type-null = null
+syntax-end-of-file = the file ends too early: a bracket, brace or quote is not closed
+syntax-colon = expected ":" after a key
+syntax-comma-or-bracket = expected "," or "]"
+syntax-comma-or-brace = expected "," or "{"}"}"
+syntax-value = expected a value (a text in quotes, a number, true, false, null, a list or an object)
+syntax-key = expected a key in double quotes
+syntax-escape = a backslash escape JSON does not have
+syntax-number = a number JSON cannot read
+syntax-control-character = a tab or line break inside a text; write it as \t or \n
+syntax-trailing-comma = a comma before a closing bracket or brace
+syntax-trailing-characters = more text after the week's closing brace
+syntax-other = { $message }
+calendar-not-utf8 = not UTF-8 text
+calendar-not-calendar = not an iCalendar file: it does not begin with BEGIN:VCALENDAR
+calendar-unclosed = this VEVENT has no END:VEVENT
+calendar-not-content-line = "{ $line }" in this VEVENT is not a content line (NAME:value)
+calendar-no-uid = this VEVENT has no UID
+calendar-sequence = the event "{ $uid }" has SEQUENCE "{ $text }", which is not a whole number
+
+## The summary of `fora check`.
+
+check-dates = { $start } to { $end } ({ $zone })
+check-summary = { $fora ->
+    [one] 1 forum
+   *[other] { $fora } fora
+}{ $cancelled ->
+    [0] {""}
+   *[other] , { $cancelled } cancelled
+}, { $scheduled } scheduled, { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}, { $hours } of programme ({ $covered } covered)
+check-people = { $registrations ->
+    [one] 1 registration
+   *[other] { $registrations } registrations
+}, { $participants ->
+    [one] 1 participant
+   *[other] { $participants } participants
+}
+check-registrations = { $registrations ->
+    [one] 1 registration
+   *[other] { $registrations } registrations
+}
+check-participants = { $participants ->
+    [one] 1 participant
+   *[other] { $participants } participants
+}
+count-fora = { $fora ->
+    [one] 1 forum
+   *[other] { $fora } fora
+}
+check-no-findings = no findings
+check-more = … and { $more } more of this kind (--max-findings N shows more)
+check-totals = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+
+## What commands say they did.
+
+note-errors = the week has { $errors ->
+    [one] 1 error finding
+   *[other] { $errors } error findings
+}; `fora check { $file }` lists them
+note-no-updated = the week has no "updated"; set it to now, so that changed events carry when they changed
+said-published = { $new } new, { $changed } changed (SEQUENCE raised), { $gone } gone from the week (published cancelled), { $unchanged } unchanged
+said-created = created { $file }: { $name }, { $start } to { $end } ({ $zone }), id "{ $id }"
+said-unchanged = nothing to change: { $file } already says so
+said-dry-run = dry run, nothing written; without --dry-run: { $what }
+said-more-findings = { $more ->
+    [one] … and 1 more new error finding of other fora
+   *[other] … and { $more } more new error findings of other fora
+}
+said-refused-label = refused
+said-refused = the change would add { $findings ->
+    [one] 1 error finding
+   *[other] { $findings } error findings
+}; nothing written (--force writes it anyway)
+said-added = added "{ $id }" ({ $title }): { $scheduled ->
+    [yes] { $start }
+   *[no] not scheduled yet
+}, { $duration }{ $in_room ->
+    [yes] , room { $room }
+   *[no] {""}
+}
+said-moved = moved "{ $id }" { $what }
+said-moved-time = from { $from } to { $to }
+said-moved-time-first = to { $to }
+said-moved-room = from room { $from } to { $to }
+said-moved-room-first = to room { $to }
+said-set = set "{ $id }": { $what }
+said-set-field = { $field } "{ $value }"
+said-removed-field = { $field } removed
+said-cancelled = cancelled "{ $id }"; calendars exported from now on mark it cancelled
+said-removed = removed "{ $id }" ({ $title }); `fora ics --previous` publishes it as cancelled
+said-room-added = added room "{ $id }" ({ $name })
+
+## What is wrong with a command line.
+
+usage-hint = For more information, try `fora --help` (or `fora help COMMAND`).
+usage-invalid-value = { $flag } { $value }: not a value this option takes
+usage-possible-values = { $flag } { $value }: not one of { $values }
+usage-unknown-argument = the argument '{ $argument }' is unknown here
+usage-unknown-command = '{ $command }' is not a command of fora
+usage-missing = these are required: { $arguments }
+usage-missing-command = a command is required: check, timetable, ics, diff, new, add, move, set, cancel, rm, room, free, completions or man
+usage-conflict = { $argument } cannot be used with { $other }

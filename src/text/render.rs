@@ -1,0 +1,383 @@
+//! Rendering data in a language: errors, problems and values say themselves in words here.
+
+use crate::model::Language;
+
+/// Something a user reads, said in their language.
+pub trait Render {
+    /// It, in words of `language`.
+    fn render(&self, language: Language) -> String;
+}
+
+/// `text` with its control characters (line breaks, tabs, escapes) written as escapes, so
+/// that a value quoted in a message cannot break the line or the terminal.
+pub fn plain(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+use std::io;
+use std::path::Path;
+
+use crate::error::{Error, ValueError};
+use crate::export::ics::previous::CalendarProblem;
+use crate::model::{DurationError, InputError, JsonType, Place, Problem, Syntax};
+use crate::text::{self as words, DateStyle, t};
+
+impl Render for Error {
+    fn render(&self, l: Language) -> String {
+        let file = |path: &Path| path.display().to_string();
+        match self {
+            Error::Read { path, source } => {
+                t!(
+                    l,
+                    "error-read",
+                    file = file(path),
+                    why = io_error(source, l)
+                )
+            }
+            Error::Input { path, error } => match error.position() {
+                Some((line, column)) => {
+                    format!("{}:{line}:{column}: {}", path.display(), error.render(l))
+                }
+                None => format!("{}: {}", path.display(), error.render(l)),
+            },
+            Error::Calendar {
+                path,
+                line,
+                problem,
+            } => format!("{}:{line}: {}", path.display(), problem.render(l)),
+            Error::NoPrevious(path) => t!(l, "error-no-previous", file = file(path)),
+            Error::Changed(path) => t!(l, "error-changed", file = file(path)),
+            Error::ReadOnly(path) => t!(l, "error-read-only", file = file(path)),
+            Error::Exists(path) => t!(l, "error-exists", file = file(path)),
+            Error::Value { flag, error } => match error {
+                // A value of `fora set`, or a forum's id, names itself.
+                _ if flag.is_empty() => error.render(l),
+                ValueError::NotAssignment(_) | ValueError::UnknownField { .. } => error.render(l),
+                // What does not name the value follows its flag after a colon.
+                ValueError::EmptyTitle | ValueError::NoStart(_) => {
+                    format!("{flag}: {}", error.render(l))
+                }
+                // `status=abgesagt: …`: a field of `fora set` and its value are one word.
+                _ if flag.ends_with('=') => format!("{flag}{}", error.render(l)),
+                _ => format!("{flag} {}", error.render(l)),
+            },
+            Error::SourceDateEpoch(text) => t!(l, "error-source-date-epoch", value = text.as_str()),
+            Error::Write { path, source } => {
+                t!(
+                    l,
+                    "error-write",
+                    file = file(path),
+                    why = io_error(source, l)
+                )
+            }
+        }
+    }
+}
+
+/// Why a file could not be read or written, in words: the kinds users meet said in their
+/// language, the rest as the system says it.
+fn io_error(error: &io::Error, l: Language) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => t!(l, "io-not-found"),
+        io::ErrorKind::PermissionDenied => t!(l, "io-permission-denied"),
+        io::ErrorKind::IsADirectory => t!(l, "io-is-a-directory"),
+        io::ErrorKind::NotADirectory => t!(l, "io-not-a-directory"),
+        io::ErrorKind::StorageFull => t!(l, "io-storage-full"),
+        io::ErrorKind::AlreadyExists => t!(l, "io-exists"),
+        _ => error.to_string(),
+    }
+}
+
+impl Render for ValueError {
+    fn render(&self, l: Language) -> String {
+        match self {
+            ValueError::DayOutsideWeek {
+                day,
+                week,
+                start,
+                end,
+            } => t!(
+                l,
+                "value-day-outside-week",
+                day = day.to_string(),
+                week = week.as_str(),
+                start = words::date(l, *start, DateStyle::Numeric),
+                end = words::date(l, *end, DateStyle::Numeric)
+            ),
+            ValueError::NoRooms { room, week } => {
+                t!(
+                    l,
+                    "value-no-rooms",
+                    room = room.as_str(),
+                    week = week.as_str()
+                )
+            }
+            ValueError::UnknownRoom {
+                room,
+                closest,
+                rooms,
+            } => match closest {
+                Some(closest) => t!(
+                    l,
+                    "value-unknown-room-closest",
+                    room = room.as_str(),
+                    closest = closest.as_str()
+                ),
+                None => t!(
+                    l,
+                    "value-unknown-room",
+                    room = room.as_str(),
+                    rooms = rooms.join(", ")
+                ),
+            },
+            ValueError::UnknownForum { id, week, closest } => match closest {
+                Some(closest) => t!(
+                    l,
+                    "value-unknown-forum-closest",
+                    id = id.as_str(),
+                    week = week.as_str(),
+                    closest = closest.as_str()
+                ),
+                None => t!(
+                    l,
+                    "value-unknown-forum",
+                    id = id.as_str(),
+                    week = week.as_str()
+                ),
+            },
+            ValueError::SharedId { id, fora } => {
+                t!(l, "value-shared-id", id = id.as_str(), fora = (*fora))
+            }
+            ValueError::BadId(id) => t!(l, "value-bad-id", id = id.as_str()),
+            ValueError::ForumIdTaken(id) => t!(l, "value-forum-id-taken", id = id.as_str()),
+            ValueError::RoomIdTaken(id) => t!(l, "value-room-id-taken", id = id.as_str()),
+            ValueError::NotAssignment(text) => t!(
+                l,
+                "value-not-assignment",
+                text = plain(text),
+                fields = crate::edit::SETTABLE.join(", ")
+            ),
+            ValueError::UnknownField { field, closest } => match closest {
+                Some(closest) => t!(
+                    l,
+                    "value-unknown-field-closest",
+                    field = plain(field),
+                    closest = (*closest),
+                    fields = crate::edit::SETTABLE.join(", ")
+                ),
+                None => t!(
+                    l,
+                    "value-unknown-field",
+                    field = plain(field),
+                    fields = crate::edit::SETTABLE.join(", ")
+                ),
+            },
+            ValueError::EmptyTitle => t!(l, "value-empty-title"),
+            ValueError::Duration(error) => error.render(l),
+            ValueError::Status(text) => t!(l, "value-status", text = plain(text)),
+            ValueError::NoStart(id) => t!(l, "value-no-start", id = id.as_str()),
+            ValueError::DateTime(text) => t!(l, "value-date-time", text = plain(text)),
+            ValueError::Date(text) => t!(l, "value-date", text = plain(text)),
+            ValueError::Language(text) => t!(l, "value-language", text = plain(text)),
+        }
+    }
+}
+
+impl Render for DurationError {
+    fn render(&self, l: Language) -> String {
+        match self {
+            DurationError::Unreadable(text) => t!(l, "duration-unreadable", text = plain(text)),
+            DurationError::NotWholeMinutes(text) => t!(l, "duration-not-whole", text = plain(text)),
+            DurationError::TooShort(text) => t!(l, "duration-too-short", text = plain(text)),
+            DurationError::TooLong(text) => t!(l, "duration-too-long", text = plain(text)),
+        }
+    }
+}
+
+impl std::fmt::Display for DurationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Language::En))
+    }
+}
+
+impl std::error::Error for DurationError {}
+
+impl Render for InputError {
+    fn render(&self, l: Language) -> String {
+        match self {
+            InputError::Empty => t!(l, "input-empty"),
+            InputError::NotUtf8 { .. } => t!(l, "input-not-utf8"),
+            InputError::Syntax { syntax, .. } => syntax.render(l),
+            InputError::Type {
+                path,
+                expected,
+                found,
+                ..
+            } => t!(
+                l,
+                "input-type",
+                path = path.as_str(),
+                expected = expected.render(l),
+                found = plain(found)
+            ),
+            InputError::DuplicateKey { path, key, .. } if path.is_empty() => {
+                t!(l, "input-duplicate-key-week", key = plain(key))
+            }
+            InputError::DuplicateKey { path, key, .. } => {
+                t!(
+                    l,
+                    "input-duplicate-key",
+                    path = path.as_str(),
+                    key = plain(key)
+                )
+            }
+            InputError::NotObject { found } => t!(l, "input-not-object", found = found.render(l)),
+            InputError::Invalid { place, problem } => {
+                format!("{}: {}", place.render(l), problem.render(l))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Language::En))
+    }
+}
+
+impl std::error::Error for InputError {}
+
+impl Render for Place {
+    fn render(&self, l: Language) -> String {
+        match self {
+            Place::Week => t!(l, "place-week"),
+            Place::Forum(id) => t!(l, "place-forum", id = id.as_str()),
+            Place::ForumNumber(number) => t!(l, "place-forum-number", number = (*number)),
+            Place::Room(id) => t!(l, "place-room", id = id.as_str()),
+            Place::RoomNumber(number) => t!(l, "place-room-number", number = (*number)),
+            Place::Rules => "rules".to_owned(),
+            Place::Expect => "expect".to_owned(),
+        }
+    }
+}
+
+impl Render for Problem {
+    fn render(&self, l: Language) -> String {
+        match self {
+            Problem::Missing(key) => t!(l, "problem-missing", key = (*key)),
+            Problem::Empty(key) => t!(l, "problem-empty", key = (*key)),
+            Problem::ForumId(_) => t!(l, "problem-id"),
+            Problem::WeekId(id) => t!(l, "problem-week-id", id = plain(id)),
+            Problem::NoFora => t!(l, "problem-no-fora"),
+            Problem::TimeZone { text, closest } => match closest {
+                Some(closest) => t!(
+                    l,
+                    "problem-time-zone-closest",
+                    text = plain(text),
+                    closest = (*closest)
+                ),
+                None => t!(l, "problem-time-zone", text = plain(text)),
+            },
+            Problem::Date { key, text } => t!(l, "problem-date", key = (*key), text = plain(text)),
+            Problem::EndBeforeStart { start, end } => t!(
+                l,
+                "problem-end-before-start",
+                start = start.to_string(),
+                end = end.to_string()
+            ),
+            Problem::TooManyDays {
+                start,
+                end,
+                days,
+                most,
+            } => t!(
+                l,
+                "problem-too-many-days",
+                start = start.to_string(),
+                end = end.to_string(),
+                days = (*days),
+                most = (*most)
+            ),
+            Problem::Language(text) => t!(l, "problem-language", text = plain(text)),
+            Problem::Updated(text) => t!(l, "problem-updated", text = plain(text)),
+            Problem::NoDuration => t!(l, "problem-no-duration"),
+            Problem::Duration { key, error } => format!("{key}: {}", error.render(l)),
+            Problem::Start(text) => t!(l, "problem-start", text = plain(text)),
+            Problem::Status(text) => t!(l, "problem-status", text = plain(text)),
+            Problem::DayTime { key, text } => {
+                t!(l, "problem-day-time", key = (*key), text = plain(text))
+            }
+            Problem::EmptyWindow { start, end } => t!(
+                l,
+                "problem-empty-window",
+                start = start.to_string(),
+                end = end.to_string()
+            ),
+            Problem::MaxHours(hours) => t!(l, "problem-max-hours", hours = (*hours)),
+            Problem::NegativeHours(hours) => t!(l, "problem-negative-hours", hours = (*hours)),
+        }
+    }
+}
+
+impl Render for JsonType {
+    fn render(&self, l: Language) -> String {
+        match self {
+            JsonType::Object => t!(l, "type-object"),
+            JsonType::Array => t!(l, "type-array"),
+            JsonType::Texts => t!(l, "type-texts"),
+            JsonType::Text => t!(l, "type-text"),
+            JsonType::Count => t!(l, "type-count"),
+            JsonType::Number => t!(l, "type-number"),
+            JsonType::Boolean => t!(l, "type-boolean"),
+            JsonType::Duration => t!(l, "type-duration"),
+            JsonType::Null => t!(l, "type-null"),
+        }
+    }
+}
+
+impl Render for Syntax {
+    fn render(&self, l: Language) -> String {
+        match self {
+            Syntax::EndOfFile => t!(l, "syntax-end-of-file"),
+            Syntax::Colon => t!(l, "syntax-colon"),
+            Syntax::CommaOrBracket => t!(l, "syntax-comma-or-bracket"),
+            Syntax::CommaOrBrace => t!(l, "syntax-comma-or-brace"),
+            Syntax::Value => t!(l, "syntax-value"),
+            Syntax::Key => t!(l, "syntax-key"),
+            Syntax::Escape => t!(l, "syntax-escape"),
+            Syntax::Number => t!(l, "syntax-number"),
+            Syntax::ControlCharacter => t!(l, "syntax-control-character"),
+            Syntax::TrailingComma => t!(l, "syntax-trailing-comma"),
+            Syntax::TrailingCharacters => t!(l, "syntax-trailing-characters"),
+            Syntax::Other(message) => t!(l, "syntax-other", message = message.as_str()),
+        }
+    }
+}
+
+impl Render for CalendarProblem {
+    fn render(&self, l: Language) -> String {
+        match self {
+            CalendarProblem::NotUtf8 => t!(l, "calendar-not-utf8"),
+            CalendarProblem::NotCalendar => t!(l, "calendar-not-calendar"),
+            CalendarProblem::Unclosed => t!(l, "calendar-unclosed"),
+            CalendarProblem::NotContentLine(line) => {
+                t!(l, "calendar-not-content-line", line = plain(line))
+            }
+            CalendarProblem::NoUid => t!(l, "calendar-no-uid"),
+            CalendarProblem::Sequence { uid, text } => {
+                t!(l, "calendar-sequence", uid = plain(uid), text = plain(text))
+            }
+        }
+    }
+}

@@ -1,0 +1,465 @@
+//! Every message a user can meet, in German and in English, as snapshots a reviewer reads:
+//! every kind of finding, every error and problem of a week file, of a value or of a
+//! previous calendar, and every edit message. `cargo insta review` after an intended change.
+
+use std::io;
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use fora::check::Detail;
+use fora::edit::Said;
+use fora::export::ics::previous::CalendarProblem;
+use fora::model::{DayTime, DurationError, InputError, JsonType, Place, Problem, Syntax};
+use fora::text::Render;
+use fora::{Error, Language, ValueError, Week, check};
+
+const DRAFT: &str = "schedules/draft-with-conflicts.json";
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn at(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap()
+}
+
+/// One finding of every kind and every variant, from the draft week and a pile-up.
+fn findings(language: Language) -> String {
+    let week = Week::load(DRAFT.as_ref()).unwrap();
+    let report = check(&week);
+    let mut out = String::new();
+    let mut seen: Vec<(fora::Kind, std::mem::Discriminant<Detail>)> = Vec::new();
+    for finding in &report.findings {
+        let key = (finding.kind, std::mem::discriminant(&finding.detail));
+        if !seen.contains(&key) {
+            seen.push(key);
+            out += &format!(
+                "{}: {}\n",
+                finding.kind.name(),
+                finding.message(&week, language)
+            );
+        }
+    }
+    // What the draft lacks: a room in a week without rooms, a forum in none, and two rooms
+    // sharing an id.
+    let mut bare = week.clone();
+    bare.id = None;
+    bare.rooms = None;
+    bare.fora.truncate(1);
+    let mut rooms = week.clone();
+    rooms.fora[0].room = None;
+    let plenum = rooms.rooms.as_ref().unwrap()[0].clone();
+    rooms.rooms.as_mut().unwrap().push(plenum);
+    for week in [&bare, &rooms] {
+        for finding in check(week).findings.iter().filter(|f| {
+            matches!(
+                f.detail,
+                Detail::NoRoomsDeclared(_)
+                    | Detail::NoRoom(_)
+                    | Detail::RoomId { .. }
+                    | Detail::MissingId(_)
+            )
+        }) {
+            out += &format!(
+                "{}: {}\n",
+                finding.kind.name(),
+                finding.message(week, language)
+            );
+        }
+    }
+    out += &more(language);
+    out
+}
+
+/// How the report says that more were counted than kept.
+fn more(language: Language) -> String {
+    let week = Week::load(DRAFT.as_ref()).unwrap();
+    let limited = fora::check::check_with(
+        &week,
+        fora::check::Options {
+            max_findings: 1,
+            ..Default::default()
+        },
+    );
+    let mut out = Vec::new();
+    fora::report::write_human(&limited, &week, language, &mut out).unwrap();
+    let text = anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string();
+    text.lines()
+        .filter(|line| line.contains('…'))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+fn errors() -> Vec<Error> {
+    let path = PathBuf::from("woche.json");
+    let not_found = || io::Error::from(io::ErrorKind::NotFound);
+    vec![
+        Error::Read {
+            path: path.clone(),
+            source: not_found(),
+        },
+        Error::Read {
+            path: path.clone(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        },
+        Error::Write {
+            path: path.clone(),
+            source: io::Error::from(io::ErrorKind::StorageFull),
+        },
+        Error::NoPrevious(PathBuf::from("programm.ics")),
+        Error::Changed(path.clone()),
+        Error::ReadOnly(path.clone()),
+        Error::Exists(path.clone()),
+        Error::SourceDateEpoch("gestern".into()),
+        Error::Calendar {
+            path: PathBuf::from("programm.ics"),
+            line: 12,
+            problem: CalendarProblem::NoUid,
+        },
+    ]
+}
+
+fn value_errors() -> Vec<Error> {
+    let value = |flag: &str, error| Error::value(flag, error);
+    vec![
+        value(
+            "--day",
+            ValueError::DayOutsideWeek {
+                day: date("2020-07-01"),
+                week: "Woche".into(),
+                start: date("2020-06-23"),
+                end: date("2020-06-26"),
+            },
+        ),
+        value(
+            "--room",
+            ValueError::NoRooms {
+                room: "saal".into(),
+                week: "Woche".into(),
+            },
+        ),
+        value(
+            "--room",
+            ValueError::UnknownRoom {
+                room: "werkstat".into(),
+                closest: Some("werkstatt".into()),
+                rooms: vec!["plenum".into(), "werkstatt".into()],
+            },
+        ),
+        value(
+            "--room",
+            ValueError::UnknownRoom {
+                room: "x".into(),
+                closest: None,
+                rooms: vec!["plenum".into(), "werkstatt".into()],
+            },
+        ),
+        value(
+            "",
+            ValueError::UnknownForum {
+                id: "abschlus".into(),
+                week: "Woche".into(),
+                closest: Some("abschluss".into()),
+            },
+        ),
+        value(
+            "--only",
+            ValueError::UnknownForum {
+                id: "x".into(),
+                week: "Woche".into(),
+                closest: None,
+            },
+        ),
+        value(
+            "",
+            ValueError::SharedId {
+                id: "abschluss".into(),
+                fora: 2,
+            },
+        ),
+        value("--id", ValueError::BadId("a b".into())),
+        value("--id", ValueError::ForumIdTaken("podium".into())),
+        value("--id", ValueError::RoomIdTaken("saal".into())),
+        value("", ValueError::NotAssignment("title".into())),
+        value(
+            "",
+            ValueError::UnknownField {
+                field: "titel".into(),
+                closest: Some("title"),
+            },
+        ),
+        value(
+            "",
+            ValueError::UnknownField {
+                field: "start".into(),
+                closest: None,
+            },
+        ),
+        value("title=", ValueError::EmptyTitle),
+        value("status=", ValueError::Status("abgesagt".into())),
+        value("--by", ValueError::NoStart("offen".into())),
+        value("--to", ValueError::DateTime("morgen".into())),
+        value("--day", ValueError::Date("23.06.2020".into())),
+        value("--lang", ValueError::Language("fr".into())),
+    ]
+}
+
+fn durations() -> Vec<DurationError> {
+    vec![
+        DurationError::Unreadable("90x".into()),
+        DurationError::NotWholeMinutes("1.33h".into()),
+        DurationError::TooShort("0m".into()),
+        DurationError::TooLong("25h".into()),
+    ]
+}
+
+fn inputs() -> Vec<InputError> {
+    let mut errors = vec![
+        InputError::Empty,
+        InputError::NotUtf8 { line: 2, column: 5 },
+        InputError::Type {
+            line: 3,
+            column: 4,
+            path: "rules.max_hours_per_day".into(),
+            expected: JsonType::Number,
+            found: "\"6,5\"".into(),
+        },
+        InputError::DuplicateKey {
+            line: 3,
+            column: 4,
+            path: "fora[0]".into(),
+            key: "title".into(),
+        },
+        InputError::DuplicateKey {
+            line: 3,
+            column: 4,
+            path: String::new(),
+            key: "name".into(),
+        },
+        InputError::NotObject {
+            found: JsonType::Array,
+        },
+    ];
+    for syntax in [
+        Syntax::EndOfFile,
+        Syntax::Colon,
+        Syntax::CommaOrBracket,
+        Syntax::CommaOrBrace,
+        Syntax::Value,
+        Syntax::Key,
+        Syntax::Escape,
+        Syntax::Number,
+        Syntax::ControlCharacter,
+        Syntax::TrailingComma,
+        Syntax::TrailingCharacters,
+        Syntax::Other("recursion limit exceeded".into()),
+    ] {
+        errors.push(InputError::Syntax {
+            line: 1,
+            column: 2,
+            syntax,
+        });
+    }
+    for expected in [
+        JsonType::Object,
+        JsonType::Array,
+        JsonType::Texts,
+        JsonType::Text,
+        JsonType::Count,
+        JsonType::Boolean,
+        JsonType::Duration,
+        JsonType::Null,
+    ] {
+        errors.push(InputError::Type {
+            line: 1,
+            column: 1,
+            path: "x".into(),
+            expected,
+            found: "5".into(),
+        });
+    }
+    errors.extend(problems());
+    errors
+}
+
+fn problems() -> Vec<InputError> {
+    let forum = || Place::Forum("eroeffnung".into());
+    let invalid = |place, problem| InputError::Invalid { place, problem };
+    let problems = [
+        (Place::Week, Problem::Missing("name")),
+        (Place::ForumNumber(3), Problem::Empty("id")),
+        (forum(), Problem::ForumId("eröffnung".into())),
+        (Place::Week, Problem::WeekId("a b".into())),
+        (Place::Week, Problem::NoFora),
+        (
+            Place::Week,
+            Problem::TimeZone {
+                text: "Europe/Berln".into(),
+                closest: Some("Europe/Berlin"),
+            },
+        ),
+        (
+            Place::Week,
+            Problem::TimeZone {
+                text: "Mond".into(),
+                closest: None,
+            },
+        ),
+        (
+            Place::Week,
+            Problem::Date {
+                key: "start",
+                text: "23.06.2020".into(),
+            },
+        ),
+        (
+            Place::Week,
+            Problem::EndBeforeStart {
+                start: date("2020-06-26"),
+                end: date("2020-06-23"),
+            },
+        ),
+        (
+            Place::Week,
+            Problem::TooManyDays {
+                start: date("2020-01-01"),
+                end: date("2040-01-01"),
+                days: 7306,
+                most: 3660,
+            },
+        ),
+        (Place::Week, Problem::Language("fr".into())),
+        (Place::Week, Problem::Updated("gestern".into())),
+        (forum(), Problem::NoDuration),
+        (
+            forum(),
+            Problem::Duration {
+                key: "duration",
+                error: DurationError::Unreadable("90x".into()),
+            },
+        ),
+        (forum(), Problem::Start("23.06.2020 10:00".into())),
+        (forum(), Problem::Status("abgesagt".into())),
+        (Place::RoomNumber(2), Problem::Missing("id")),
+        (Place::Room("plenum".into()), Problem::ForumId("p l".into())),
+        (
+            Place::Rules,
+            Problem::DayTime {
+                key: "day_start",
+                text: "9 Uhr".into(),
+            },
+        ),
+        (
+            Place::Rules,
+            Problem::EmptyWindow {
+                start: DayTime::parse("18:00").unwrap(),
+                end: DayTime::parse("09:00").unwrap(),
+            },
+        ),
+        (Place::Rules, Problem::MaxHours(30.0)),
+        (Place::Expect, Problem::NegativeHours(-1.5)),
+    ];
+    problems
+        .into_iter()
+        .map(|(place, problem)| invalid(place, problem))
+        .collect()
+}
+
+fn calendars() -> Vec<CalendarProblem> {
+    vec![
+        CalendarProblem::NotUtf8,
+        CalendarProblem::NotCalendar,
+        CalendarProblem::Unclosed,
+        CalendarProblem::NotContentLine("no colon here".into()),
+        CalendarProblem::NoUid,
+        CalendarProblem::Sequence {
+            uid: "a@x".into(),
+            text: "x".into(),
+        },
+    ]
+}
+
+fn said() -> Vec<Said> {
+    vec![
+        Said::Added {
+            id: "podium".into(),
+            title: "Podium".into(),
+            start: Some(at("2015-11-06T11:00")),
+            duration: "1h".into(),
+            room: Some("saal".into()),
+        },
+        Said::Added {
+            id: "offen".into(),
+            title: "Offen".into(),
+            start: None,
+            duration: "45m".into(),
+            room: None,
+        },
+        Said::Moved {
+            id: "podium".into(),
+            start: Some((Some(at("2015-11-06T11:00")), at("2015-11-06T11:15"))),
+            room: Some((Some("saal".into()), "raum-a".into())),
+        },
+        Said::Moved {
+            id: "offen".into(),
+            start: Some((None, at("2015-11-06T14:00"))),
+            room: Some((None, "raum-a".into())),
+        },
+        Said::Set {
+            id: "podium".into(),
+            fields: vec![
+                ("title".into(), Some("Podium: Engagement vor Ort".into())),
+                ("format".into(), None),
+            ],
+        },
+        Said::Cancelled("podium".into()),
+        Said::Removed {
+            id: "podium".into(),
+            title: "Podium".into(),
+        },
+        Said::RoomAdded {
+            id: "saal".into(),
+            name: "Großer Saal".into(),
+        },
+    ]
+}
+
+fn everything(language: Language) -> String {
+    let mut out = String::from("# findings\n");
+    out += &findings(language);
+    out += "\n# errors\n";
+    for error in errors().into_iter().chain(value_errors()) {
+        out += &format!("{}\n", error.render(language));
+    }
+    out += "\n# durations\n";
+    for error in durations() {
+        out += &format!("{}\n", error.render(language));
+    }
+    out += "\n# week files\n";
+    for error in inputs() {
+        let at = error
+            .position()
+            .map(|(line, column)| format!("{line}:{column}: "))
+            .unwrap_or_default();
+        out += &format!("{at}{}\n", error.render(language));
+    }
+    out += "\n# previous calendars\n";
+    for problem in calendars() {
+        out += &format!("{}\n", problem.render(language));
+    }
+    out += "\n# edits\n";
+    for said in said() {
+        out += &format!("{}\n", fora::commands::said_in(&said, language));
+    }
+    out
+}
+
+#[test]
+fn every_message_in_german() {
+    insta::assert_snapshot!(everything(Language::De));
+}
+
+#[test]
+fn every_message_in_english() {
+    insta::assert_snapshot!(everything(Language::En));
+}
