@@ -264,6 +264,14 @@ pub fn diff_in(old: &Week, old_language: Language, new: &Week, new_language: Lan
         let side = Side::new(&new_calendar, &new_view, forum);
         groups.entry(&forum.id).or_default().1.push(side);
     }
+    // New UIDs change a calendar only where it has events to publish anew: every new one,
+    // and every old one not cancelled already (which `--previous` republishes cancelled).
+    let events = groups.values().any(|(olds, news)| {
+        news.iter().any(|side| side.event.is_some())
+            || olds
+                .iter()
+                .any(|side| side.event.is_some() && side.shown.status != Status::Cancelled)
+    });
     let mut keyed = Vec::new();
     for (olds, news) in groups.into_values() {
         for (pair, (before, after)) in pair(olds, news).into_iter().enumerate() {
@@ -279,14 +287,21 @@ pub fn diff_in(old: &Week, old_language: Language, new: &Week, new_language: Lan
     // A duplicated id's pairs stay apart by their number.
     keyed.sort_by(|(a, i, c), (b, j, d)| (a, &c.forum, i, c.kind).cmp(&(b, &d.forum, j, d.kind)));
     Diff {
-        week: week_changes(old, &old_view, new, &new_view),
+        week: week_changes(old, &old_view, new, &new_view, events),
         changes: keyed.into_iter().map(|(_, _, change)| change).collect(),
         timezone: new.timezone,
     }
 }
 
-/// What changed of the week as a whole: its identity and the calendar's header.
-fn week_changes(old: &Week, old_view: &View, new: &Week, new_view: &View) -> Vec<WeekChange> {
+/// What changed of the week as a whole: its identity (when a calendar has `events` to
+/// identify) and the calendar's header.
+fn week_changes(
+    old: &Week,
+    old_view: &View,
+    new: &Week,
+    new_view: &View,
+    events: bool,
+) -> Vec<WeekChange> {
     let id = |week: &Week| week.id.clone().unwrap_or_else(|| identity::legacy_id(week));
     let (before, after) = (old_view.header(), new_view.header());
     let mut changes = Vec::new();
@@ -295,7 +310,7 @@ fn week_changes(old: &Week, old_view: &View, new: &Week, new_view: &View) -> Vec
             changes.push(WeekChange { kind, old, new });
         }
     };
-    if identity::uid_tail(old) != identity::uid_tail(new) {
+    if events && identity::uid_tail(old) != identity::uid_tail(new) {
         push(WeekChangeKind::Identity, id(old), id(new));
     }
     push(WeekChangeKind::Name, before.name.into(), after.name.into());
@@ -359,6 +374,11 @@ fn compare(before: Option<&Side>, after: Option<&Side>) -> Vec<Change> {
         after.and_then(|s| s.event.as_ref()),
     );
     if old_event == new_event {
+        return Vec::new();
+    }
+    // A cancelled forum that leaves the calendar stays in it as it was: `--previous`
+    // publishes an event already cancelled unchanged.
+    if new_event.is_none() && before.is_some_and(|b| b.shown.status == Status::Cancelled) {
         return Vec::new();
     }
     let (b, a) = match (before, after) {

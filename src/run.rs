@@ -157,20 +157,32 @@ fn said(error: &clap::Error, l: Language) -> Option<String> {
             value = context(ContextKind::InvalidValue)?,
             values = context(ContextKind::ValidValue).unwrap_or_default()
         ),
-        ErrorKind::UnknownArgument => {
-            t!(
+        ErrorKind::UnknownArgument => match context(ContextKind::SuggestedArg) {
+            Some(closest) => t!(
+                l,
+                "usage-unknown-argument-closest",
+                argument = context(ContextKind::InvalidArg)?,
+                closest = closest
+            ),
+            None => t!(
                 l,
                 "usage-unknown-argument",
                 argument = context(ContextKind::InvalidArg)?
-            )
-        }
-        ErrorKind::InvalidSubcommand => {
-            t!(
+            ),
+        },
+        ErrorKind::InvalidSubcommand => match context(ContextKind::SuggestedSubcommand) {
+            Some(closest) => t!(
+                l,
+                "usage-unknown-command-closest",
+                command = context(ContextKind::InvalidSubcommand)?,
+                closest = closest
+            ),
+            None => t!(
                 l,
                 "usage-unknown-command",
                 command = context(ContextKind::InvalidSubcommand)?
-            )
-        }
+            ),
+        },
         ErrorKind::MissingRequiredArgument => {
             t!(
                 l,

@@ -754,3 +754,156 @@ fn a_cancelled_forum_is_shown_so_and_counts_nowhere() {
             "15 fora, 1 cancelled, 14 scheduled, 4 days, 14.5 h of programme",
         ));
 }
+
+#[test]
+fn completions_man_and_version_come_from_the_same_definitions() {
+    for (shell, marker) in [
+        ("bash", "_fora()"),
+        ("zsh", "#compdef fora"),
+        ("fish", "complete -c fora"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion:arg-completer[fora]"),
+    ] {
+        let output = fora().args(["completions", shell]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        assert!(script.contains(marker), "{shell}: {script}");
+        // Every command is offered.
+        for command in [
+            "check",
+            "timetable",
+            "ics",
+            "diff",
+            "free",
+            "completions",
+            "man",
+        ] {
+            assert!(script.contains(command), "{shell} offers {command}");
+        }
+    }
+    let page = fora().arg("man").output().unwrap();
+    let page = String::from_utf8(page.stdout).unwrap();
+    assert!(page.contains(".TH fora 1"), "{page}");
+    assert!(
+        page.contains("\\-\\-lang"),
+        "the global flags are on the page"
+    );
+    fora()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(format!("fora {}\n", env!("CARGO_PKG_VERSION")));
+    fora().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn a_wrong_command_line_is_explained_in_the_users_language() {
+    fora()
+        .args(["--lang", "de", "chekc"])
+        .assert()
+        .code(2)
+        .stderr("Fehler: „chekc“ ist kein Befehl von fora; meinten Sie „check“?\n\nWeitere Informationen: `fora --help` (oder `fora help BEFEHL`).\n");
+    fora()
+        .env("LANG", "de_DE.UTF-8")
+        .args(["check", WEEK_2020, "--formt", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "Fehler: die Angabe „--formt“ ist hier unbekannt; meinten Sie „--format“?",
+        ));
+    fora()
+        .env("LC_ALL", "de_DE.UTF-8")
+        .args(["check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "Fehler: nötig, aber nicht angegeben: <FILE>",
+        ));
+    // English is clap's own, which says it well.
+    fora()
+        .args(["chekc"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a similar subcommand exists: 'check'",
+        ));
+}
+
+#[test]
+fn the_draft_is_german_from_the_first_line_to_the_last() {
+    let output = fora()
+        .args(["check", DRAFT, "--lang", "de"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[1], "26.03.2021 bis 29.03.2021 (Europe/Berlin)");
+    assert!(lines[3].starts_with("12 Fora, 11 eingeplant, 4 Tage, 8 Std. Programm"));
+    assert_eq!(*lines.last().unwrap(), "12 Fehler, 8 Warnungen");
+    for line in lines.iter().filter(|l| l.contains('[')) {
+        assert!(
+            line.starts_with("Fehler[") || line.starts_with("Warnung["),
+            "{line}"
+        );
+    }
+    // No English word of the catalogue is left (kind names and keys stay English).
+    for english in [
+        " and ",
+        " the ",
+        " but ",
+        "starts",
+        "overlap in",
+        "error[",
+        "warning[",
+    ] {
+        assert!(!text.contains(english), "{english:?} in\n{text}");
+    }
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn check_counts_every_finding_and_shows_the_first_of_each_kind() {
+    let json = |args: &[&str]| -> Value {
+        let output = fora()
+            .args(["check", DRAFT, "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let all = json(&[]);
+    let limited = json(&["--max-findings", "1"]);
+    assert_eq!(all["summary"]["truncated"], false);
+    assert_eq!(limited["summary"]["truncated"], true);
+    // The counts are the same, and every kind is named, those without findings too.
+    assert_eq!(
+        all["summary"]["finding_counts"],
+        limited["summary"]["finding_counts"]
+    );
+    let counts = all["summary"]["finding_counts"].as_object().unwrap();
+    assert_eq!(counts.len(), fora::Kind::ALL.len());
+    assert_eq!(counts["parallel-overlap"], 4);
+    assert_eq!(counts["missing-id"], 0);
+    let total: u64 = counts.values().map(|n| n.as_u64().unwrap()).sum();
+    assert_eq!(all["findings"].as_array().unwrap().len() as u64, total);
+    let kinds: Vec<&str> = limited["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    let mut unique = kinds.clone();
+    unique.dedup();
+    assert_eq!(kinds, unique, "one of each kind");
+    // The people's report says how many more there are.
+    fora()
+        .args(["check", DRAFT, "--max-findings", "1"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[parallel-overlap]: … and 3 more of this kind (--max-findings N shows more)",
+        ))
+        .stdout(predicate::str::contains("12 errors, 8 warnings"));
+}

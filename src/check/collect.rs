@@ -156,7 +156,8 @@ impl Collector {
         detail: impl Fn() -> Detail,
     ) {
         let ends = runs(group, rules::overlap);
-        self.pairs(kind, group, &ends, ordinal, &detail, |i| (i + 1) as u32);
+        let firsts: Vec<u32> = (1..=group.len() as u32).collect();
+        self.pairs(kind, group, (&firsts, &ends), ordinal, |_, _| detail());
         if let Some(at) = self.focused_in(group) {
             let earlier = reach(group, at, 0);
             for j in earlier..at {
@@ -187,34 +188,7 @@ impl Collector {
         let pair_detail = |i: usize, j: usize| detail(between(group[i], group[j]));
         // The pairs of each member are those after its overlaps and before the first that
         // starts far enough after it.
-        let mut total = 0;
-        let mut marked = vec![0i64; group.len() + 1];
-        for i in 0..group.len() {
-            let (from, to) = (overlapping[i] as usize, close[i] as usize);
-            total += (to - from) as u64;
-            if to > from {
-                self.mark(kind, group[i].forum as usize);
-                marked[from] += 1;
-                marked[to] -= 1;
-            }
-        }
-        self.counts[kind.index()] += total;
-        self.mark_runs(kind, group, &marked);
-        'list: for i in 0..group.len() {
-            for j in overlapping[i] as usize..close[i] as usize {
-                let key = pair_key(group[i], group[j], 0);
-                if !self.would_keep(kind, key) {
-                    break 'list;
-                }
-                self.keep(pair_finding(
-                    kind,
-                    group[i],
-                    group[j],
-                    pair_detail(i, j),
-                    key,
-                ));
-            }
-        }
+        self.pairs(kind, group, (&overlapping, &close), 0, pair_detail);
         if let Some(at) = self.focused_in(group) {
             let reach = reach(group, at, i64::from(gap.minutes()) * 60);
             for j in reach..at {
@@ -228,36 +202,36 @@ impl Collector {
         }
     }
 
-    /// Counts, marks and keeps the pairs (i, j) for j from `first(i)` up to `ends[i]`.
+    /// Counts, marks and keeps the pairs (i, j) of `group` for j from `firsts[i]` up to
+    /// `ends[i]`: runs of members in listing order, so that the first pair beyond the last
+    /// kept ends the listing.
     fn pairs(
         &mut self,
         kind: Kind,
         group: &[Member],
-        ends: &[u32],
+        (firsts, ends): (&[u32], &[u32]),
         ordinal: u32,
-        detail: &impl Fn() -> Detail,
-        first: impl Fn(usize) -> u32,
+        detail: impl Fn(usize, usize) -> Detail,
     ) {
         let mut total = 0;
         let mut marked = vec![0i64; group.len() + 1];
-        for (i, &end) in ends.iter().enumerate() {
-            let start = first(i);
-            if end > start {
-                total += u64::from(end - start);
+        for (i, (&first, &end)) in firsts.iter().zip(ends).enumerate() {
+            if end > first {
+                total += u64::from(end - first);
                 self.mark(kind, group[i].forum as usize);
-                marked[start as usize] += 1;
+                marked[first as usize] += 1;
                 marked[end as usize] -= 1;
             }
         }
         self.counts[kind.index()] += total;
         self.mark_runs(kind, group, &marked);
-        'list: for (i, &end) in ends.iter().enumerate() {
-            for j in first(i) as usize..end as usize {
+        'list: for (i, (&first, &end)) in firsts.iter().zip(ends).enumerate() {
+            for j in first as usize..end as usize {
                 let key = pair_key(group[i], group[j], ordinal);
                 if !self.would_keep(kind, key) {
                     break 'list;
                 }
-                self.keep(pair_finding(kind, group[i], group[j], detail(), key));
+                self.keep(pair_finding(kind, group[i], group[j], detail(i, j), key));
             }
         }
     }

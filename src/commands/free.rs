@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::Listing;
 use crate::model::{Duration, Language};
-use crate::{Error, ExitCode, free as slots, known, output};
+use crate::{Error, ExitCode, free as slots, output};
 
 /// What `fora free` is asked.
 #[derive(Clone, Debug)]
@@ -29,12 +29,7 @@ pub struct FreeOptions {
 pub fn free(options: &FreeOptions) -> Result<ExitCode, Error> {
     let week = super::load(&options.file)?;
     let language = Language::resolve(options.language, week.language);
-    if let Some(day) = options.day {
-        known::day(&week, day).map_err(|e| Error::value("--day", e))?;
-    }
-    if let Some(room) = &options.room {
-        known::room(&week, room).map_err(|e| Error::value("--room", e))?;
-    }
+    super::selection(&week, options.day, options.room.as_deref())?;
     let found = slots::free(
         &week,
         options.duration,

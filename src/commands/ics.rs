@@ -42,14 +42,7 @@ pub struct IcsOptions {
 pub fn ics(options: &IcsOptions) -> Result<ExitCode, Error> {
     let week = super::load(&options.file)?;
     let language = Language::resolve(options.language, week.language);
-    let day = options
-        .day
-        .map(|day| known::day(&week, day))
-        .transpose()
-        .map_err(|e| Error::value("--day", e))?;
-    if let Some(room) = &options.room {
-        known::room(&week, room).map_err(|e| Error::value("--room", e))?;
-    }
+    let day = super::selection(&week, options.day, options.room.as_deref())?.day;
     let only = known::fora(&week, &options.only).map_err(|e| Error::value("--only", e))?;
     let fora = week.fora.iter().filter(|forum| {
         (only.is_empty() || only.contains(forum.id.as_str()))

@@ -41,6 +41,26 @@ fn load(path: &Path) -> Result<Week, Error> {
     Week::load(path)
 }
 
+/// `--day` and `--room` checked against the week: a day of it (or one a forum starts on),
+/// a room it declares.
+fn selection(
+    week: &Week,
+    day: Option<chrono::NaiveDate>,
+    room: Option<&str>,
+) -> Result<crate::export::Selection, Error> {
+    let day = day
+        .map(|day| crate::known::day(week, day))
+        .transpose()
+        .map_err(|e| Error::value("--day", e))?;
+    if let Some(room) = room {
+        crate::known::room(week, room).map_err(|e| Error::value("--room", e))?;
+    }
+    Ok(crate::export::Selection {
+        day,
+        room: room.map(str::to_owned),
+    })
+}
+
 /// 1 when the report has error findings, else 0.
 fn exit_code(report: &Report) -> ExitCode {
     if report.has_errors() {

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::check::{Options, check_with};
-use crate::export::{Format, Selection, Timetable};
+use crate::export::{Format, Timetable};
 use crate::model::Language;
-use crate::{Error, ExitCode, known, output};
+use crate::{Error, ExitCode, output};
 
 /// What `fora timetable` is asked.
 #[derive(Clone, Debug)]
@@ -28,18 +28,7 @@ pub struct TimetableOptions {
 pub fn timetable(options: &TimetableOptions) -> Result<ExitCode, Error> {
     let week = super::load(&options.file)?;
     let language = Language::resolve(options.language, week.language);
-    let day = options
-        .day
-        .map(|day| known::day(&week, day))
-        .transpose()
-        .map_err(|e| Error::value("--day", e))?;
-    if let Some(room) = &options.room {
-        known::room(&week, room).map_err(|e| Error::value("--room", e))?;
-    }
-    let selection = Selection {
-        day,
-        room: options.room.clone(),
-    };
+    let selection = super::selection(&week, options.day, options.room.as_deref())?;
     // The marks need only which fora take part in errors: counting is enough.
     let report = check_with(&week, Options::COUNTS);
     let timetable = Timetable::new(&week, &report, language, &selection);

@@ -284,6 +284,10 @@ pub fn set(doc: &mut Document, id: &str, assignments: &[String]) -> Result<Said,
     let index = doc.forum(id).map_err(invalid("id"))?;
     let mut fields = Vec::new();
     for (field, value) in values {
+        // What the forum says already, however it is written (`90` for `1h30m`), stays.
+        if holds(&doc.week.fora[index], field, value.as_ref()) {
+            continue;
+        }
         let shown = value.as_ref().map(|value| match value {
             Value::Array(names) => names
                 .iter()
@@ -300,6 +304,33 @@ pub fn set(doc: &mut Document, id: &str, assignments: &[String]) -> Result<Said,
         id: id.to_owned(),
         fields,
     })
+}
+
+/// Whether `forum` has `field` set to `value` already (`None`: not set), as the week reads it.
+fn holds(forum: &crate::model::Forum, field: &str, value: Option<&Value>) -> bool {
+    let text = value.and_then(Value::as_str);
+    match field {
+        "title" => text == Some(forum.title.as_str()),
+        "duration" => text.and_then(|t| Duration::parse(t).ok()) == Some(forum.duration),
+        "status" => text.and_then(Status::parse) == Some(forum.status),
+        "speakers" => {
+            let names: Vec<&str> = value
+                .and_then(Value::as_array)
+                .map(|names| names.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            names
+                == forum
+                    .speakers
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+        }
+        "format" => text == forum.format.as_deref(),
+        "url" => text == forum.url.as_deref(),
+        "description" => text == forum.description.as_deref(),
+        "room" => text == forum.room.as_deref(),
+        _ => false,
+    }
 }
 
 /// Marks a forum cancelled: it stays in the file and the calendar, marked so.
