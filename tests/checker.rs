@@ -463,3 +463,37 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_start_the_clocks_skip_keeps_its_place_and_is_checked_there() {
+    // The week ends the day before the clocks go forward; the forum is moved into the gap
+    // of the day after: it is placed where RFC 5545 reads it, and lies outside the week.
+    let day = NaiveDate::from_ymd_opt(2021, 3, 27).unwrap();
+    let mut week = Week::new("Spring", chrono_tz::Europe::Berlin, day, day);
+    week.id = Some("spring".into());
+    week.fora = vec![forum("night", "2021-03-28T02:30", 30)];
+    let report = check(&week);
+    let kinds: BTreeSet<Kind> = report.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        BTreeSet::from([Kind::NonexistentTime, Kind::OutsideWeek])
+    );
+    assert_eq!(report.summary.scheduled, 1);
+    // It is in the calendar, at 01:30 UTC (03:30 on the clock), and in the timetable.
+    let mut calendar = Vec::new();
+    fora::export::ics::write_calendar(&week, &mut calendar).unwrap();
+    let calendar = String::from_utf8(calendar).unwrap();
+    assert!(
+        calendar.contains("DTSTART;TZID=Europe/Berlin:20210328T033000\r\n"),
+        "{calendar}"
+    );
+    let timetable = fora::export::Timetable::new(
+        &week,
+        &report,
+        fora::Language::En,
+        &fora::export::Selection::default(),
+    );
+    let row = &timetable.days.last().unwrap().rows[0];
+    assert_eq!(row.id, "night");
+    assert_eq!(row.errors, [Kind::OutsideWeek, Kind::NonexistentTime]);
+}

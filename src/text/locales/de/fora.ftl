@@ -109,10 +109,12 @@ status-cancelled = abgesagt
 diff-summary = { $changes ->
     [0] Keine Änderungen für Teilnehmende.
     [one] 1 Änderung für Teilnehmende ({ $fora ->
+        [0] die Woche
         [one] 1 Forum
        *[other] { $fora } Fora
     }).
    *[other] { $changes } Änderungen für Teilnehmende ({ $fora ->
+        [0] die Woche
         [one] 1 Forum
        *[other] { $fora } Fora
     }).

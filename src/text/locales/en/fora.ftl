@@ -109,10 +109,12 @@ status-cancelled = cancelled
 diff-summary = { $changes ->
     [0] No changes for attendees.
     [one] 1 change for attendees ({ $fora ->
+        [0] the week
         [one] 1 forum
        *[other] { $fora } fora
     }).
    *[other] { $changes } changes for attendees ({ $fora ->
+        [0] the week
         [one] 1 forum
        *[other] { $fora } fora
     }).
