@@ -52,6 +52,7 @@ impl Input {
             timezone: chrono_tz::Europe::Berlin,
             start: NaiveDate::from_ymd_opt(2020, 6, 22).expect("a valid date"),
             conflicts: 0.0,
+            pile_up: false,
         };
         let plan = week::Plan::new(&config).expect("the sizes fit");
         assert!(plan.notes().is_empty(), "{:?}", plan.notes());

@@ -3,11 +3,14 @@
 //! ```sh
 //! cargo run --release --example generate -- --fora 100000 --rooms 20 --days 365 --speakers 2000 -o week.json
 //! cargo run --release --example generate -- --fora 1000 --conflicts 0.05 | fora check /dev/stdin
+//! cargo run --release --example generate -- --fora 20000 --rooms 1 --days 1 --pile-up -o pile-up.json
 //! ```
 //!
 //! The same arguments give the same bytes. With `--conflicts 0` (the default) `fora check`
 //! finds no error in the week; with a share, that share of the fora overlaps another forum
-//! in its room. Notes (more days than asked for, …) go to standard error; standard output
+//! in its room. `--pile-up` writes what a spreadsheet import gives when every start was left
+//! at 09:00: the third line is 20,000 fora in one room, all 09:00–10:00, 199,990,000
+//! overlapping pairs. Notes (more days than asked for, …) go to standard error; standard output
 //! holds nothing but the file.
 
 use std::fs::File;
@@ -23,7 +26,8 @@ use clap::Parser;
 mod week;
 
 /// Writes a synthetic week file: German titles, rooms with join links, speakers from a pool,
-/// fora laid out between 08:00 and 20:00 without overlaps (unless --conflicts asks for some).
+/// fora laid out between 08:00 and 20:00 without overlaps (unless --conflicts asks for some,
+/// or --pile-up puts them all at 09:00).
 #[derive(Parser)]
 #[command(name = "generate")]
 struct Args {
@@ -54,6 +58,12 @@ struct Args {
     /// check` finds no error.
     #[arg(long, value_name = "SHARE", default_value_t = 0.0, value_parser = share)]
     conflicts: f64,
+    /// Every forum starts at 09:00 and lasts an hour, as a spreadsheet import leaves them
+    /// when no start was filled in: the fora are shared out over the rooms and days (any
+    /// number to a room and day, so --days is kept), and each overlaps every other in its
+    /// room. `--fora 20000 --rooms 1 --days 1 --pile-up`: 20,000 fora in one room, 09:00–10:00.
+    #[arg(long, conflicts_with = "conflicts")]
+    pile_up: bool,
     /// Where to write the week file; standard output without it (or with "-").
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -82,6 +92,7 @@ fn main() -> ExitCode {
         timezone: args.timezone,
         start: args.start,
         conflicts: args.conflicts,
+        pile_up: args.pile_up,
     };
     let plan = match week::Plan::new(&config) {
         Ok(plan) => plan,

@@ -9,6 +9,10 @@
 //! for, the week gets more days (and says so in [`Plan::notes`]). The speakers are split
 //! into one group a room (speaker `i` speaks in room `i % rooms` only), so a speaker is
 //! never in two rooms at once and a week without asked-for conflicts has no error finding.
+//!
+//! A pile-up ([`Config::pile_up`]) is what a spreadsheet import gives when every start was
+//! left at 09:00: every forum of a room and day starts at 09:00 and lasts an hour, so each
+//! overlaps every other in its room, and the limit of 24 a room and day does not hold.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -24,6 +28,10 @@ pub const DAY_END: u32 = 20 * 60;
 const MIN_MINUTES: u32 = 30;
 /// The most fora one room holds in one day: the window filled with the shortest fora.
 pub const MAX_PER_ROOM_DAY: usize = ((DAY_END - DAY_START) / MIN_MINUTES) as usize;
+/// Where a spreadsheet import leaves every start of a pile-up: 09:00 …
+const PILE_UP_START: u32 = 9 * 60;
+/// … and every forum of it an hour long.
+const PILE_UP_MINUTES: u32 = 60;
 /// The longest week `fora` reads (`fora::model::MAX_DAYS`).
 const MAX_DAYS: usize = 3660;
 
@@ -46,6 +54,8 @@ pub struct Config {
     pub start: NaiveDate,
     /// The share of fora (0.0–1.0) that overlap another forum in their room.
     pub conflicts: f64,
+    /// Every forum of a room and day at 09:00 for an hour (and `conflicts` 0).
+    pub pile_up: bool,
 }
 
 /// A planned week: every forum placed and filled in, ready to be written.
@@ -443,10 +453,15 @@ impl Plan {
                 config.rooms - config.speakers
             ));
         }
-        let (mut fora, min_gap, mut pairs, mut odd) = lay_out(&config, &mut rng);
-        conflicts(
-            &config, &mut rng, &mut fora, &mut pairs, &mut odd, &mut notes,
-        );
+        let (mut fora, min_gap) = if config.pile_up {
+            (pile_up(&config), 0)
+        } else {
+            let (mut fora, min_gap, mut pairs, mut odd) = lay_out(&config, &mut rng);
+            conflicts(
+                &config, &mut rng, &mut fora, &mut pairs, &mut odd, &mut notes,
+            );
+            (fora, min_gap)
+        };
         fora.sort_by_key(|f| (f.day, f.start, f.room));
         clock_notes(&config, &mut notes);
         for forum in &mut fora {
@@ -482,49 +497,7 @@ impl Plan {
             per_day[forum.day as usize] += u64::from(forum.minutes);
         }
         let busiest = per_day.iter().copied().max().unwrap_or(0);
-        let fora = config.fora as u64;
-        let registrations = fora * 25 + (config.seed % 1000);
-        let command = format!(
-            "cargo run --release --example generate -- --fora {} --rooms {} --days {} --speakers {} --seed {} \
-             --timezone {} --start {} --conflicts {}",
-            config.fora,
-            config.rooms,
-            config.days,
-            config.speakers,
-            config.seed,
-            config.timezone.name(),
-            config.start,
-            config.conflicts
-        );
-
-        writeln!(out, "{{")?;
-        writeln!(
-            out,
-            "  \"name\": {},",
-            Json(&format!(
-                "Synthetische Engagementwoche ({} Fora)",
-                config.fora
-            ))
-        )?;
-        writeln!(
-            out,
-            "  \"description\": {},",
-            Json(&format!(
-                "Eine erfundene Woche für Tests und Messungen: Titel, Zeiten, Räume und Mitwirkende \
-                 sind zufällig gewählt. Erzeugt mit `{command}`."
-            ))
-        )?;
-        writeln!(out, "  \"timezone\": {},", Json(config.timezone.name()))?;
-        writeln!(out, "  \"start\": \"{}\",", config.start)?;
-        writeln!(out, "  \"end\": \"{end}\",")?;
-        writeln!(out, "  \"language\": \"de\",")?;
-        writeln!(
-            out,
-            "  \"updated\": \"{}T12:00:00Z\",",
-            config.start - TimeDelta::days(2)
-        )?;
-        writeln!(out, "  \"registrations\": {registrations},")?;
-        writeln!(out, "  \"participants\": {},", registrations * 7 / 8)?;
+        self.write_head(out, end)?;
         self.write_rooms_and_rules(out, busiest, taking_place.len(), programme)?;
         writeln!(out, "  \"fora\": [")?;
         let dates: Vec<String> = (0..config.days)
@@ -551,6 +524,57 @@ impl Plan {
         writeln!(out, "  ]")?;
         writeln!(out, "}}")?;
         out.flush()
+    }
+
+    /// The week's id, name, description, zone, days and figures: every key before the rooms.
+    fn write_head(&self, out: &mut impl Write, end: NaiveDate) -> io::Result<()> {
+        let config = &self.config;
+        let registrations = config.fora as u64 * 25 + (config.seed % 1000);
+        let mut command = format!(
+            "cargo run --release --example generate -- --fora {} --rooms {} --days {} --speakers {} --seed {} \
+             --timezone {} --start {} --conflicts {}",
+            config.fora,
+            config.rooms,
+            config.days,
+            config.speakers,
+            config.seed,
+            config.timezone.name(),
+            config.start,
+            config.conflicts
+        );
+        // A pile-up is another week than the laid-out one of as many fora, so its name (and
+        // id) says so; a draft with conflicts stays a version of its clean week.
+        let mut name = format!("Synthetische Engagementwoche ({} Fora", config.fora);
+        if config.pile_up {
+            command.push_str(" --pile-up");
+            name.push_str(", alle um 09:00");
+        }
+        name.push(')');
+
+        writeln!(out, "{{")?;
+        // The id a UID is made of, so that the week's calendar keeps its UIDs when renamed.
+        writeln!(out, "  \"id\": {},", Json(&fora::model::slug(&name)))?;
+        writeln!(out, "  \"name\": {},", Json(&name))?;
+        writeln!(
+            out,
+            "  \"description\": {},",
+            Json(&format!(
+                "Eine erfundene Woche für Tests und Messungen: Titel, Zeiten, Räume und Mitwirkende \
+                 sind zufällig gewählt. Erzeugt mit `{command}`."
+            ))
+        )?;
+        writeln!(out, "  \"timezone\": {},", Json(config.timezone.name()))?;
+        writeln!(out, "  \"start\": \"{}\",", config.start)?;
+        writeln!(out, "  \"end\": \"{end}\",")?;
+        writeln!(out, "  \"language\": \"de\",")?;
+        writeln!(
+            out,
+            "  \"updated\": \"{}T12:00:00Z\",",
+            config.start - TimeDelta::days(2)
+        )?;
+        writeln!(out, "  \"registrations\": {registrations},")?;
+        writeln!(out, "  \"participants\": {},", registrations * 7 / 8)?;
+        Ok(())
     }
 
     /// The rooms, the rules the generated week keeps, and the figures it promises.
@@ -685,7 +709,19 @@ fn checked(config: &Config, notes: &mut Vec<String>) -> Result<Config, String> {
             config.conflicts
         ));
     }
-    let needed_days = config.fora.div_ceil(config.rooms * MAX_PER_ROOM_DAY);
+    if config.pile_up && config.conflicts > 0.0 {
+        return Err(format!(
+            "--conflicts {} and --pile-up do not go together: in a pile-up every forum overlaps \
+             every other in its room",
+            config.conflicts
+        ));
+    }
+    // A pile-up has no window to fill: any number of fora fits into a room-day.
+    let needed_days = if config.pile_up {
+        config.days
+    } else {
+        config.fora.div_ceil(config.rooms * MAX_PER_ROOM_DAY)
+    };
     if needed_days > config.days {
         if needed_days > MAX_DAYS {
             return Err(format!(
@@ -776,6 +812,29 @@ fn lay_out(config: &Config, rng: &mut Rng) -> (Vec<ForumSpec>, u32, Vec<usize>, 
         }
     }
     (fora, min_gap, pairs, odd)
+}
+
+/// A pile-up: every room-day gets its share of the fora, all from 09:00 to 10:00. They are
+/// marked in conflict, so none is cancelled and each overlaps every other in its room.
+fn pile_up(config: &Config) -> Vec<ForumSpec> {
+    let room_days = config.rooms * config.days;
+    let (base, extra) = (config.fora / room_days, config.fora % room_days);
+    let mut fora = Vec::with_capacity(config.fora);
+    for day in 0..config.days {
+        for room in 0..config.rooms {
+            // The extra fora go to the first rooms, spread over all days, as in `lay_out`.
+            let count = base + usize::from(room * config.days + day < extra);
+            fora.extend((0..count).map(|_| ForumSpec {
+                day: day as u32,
+                room: room as u32,
+                start: PILE_UP_START,
+                minutes: PILE_UP_MINUTES,
+                in_conflict: true,
+                ..ForumSpec::default()
+            }));
+        }
+    }
+    fora
 }
 
 /// Conflicts: the second of a pair starts while the first still runs; when every pair is
