@@ -325,7 +325,11 @@ fn added_errors(before: &Week, after: Week, focus: Option<&str>) -> Added {
         })
         .cloned()
         .collect();
-    let others = |report: &Report| report.count(Severity::Error) - errors(report).count() as u64;
+    let others = |report: &Report| {
+        report
+            .count(Severity::Error)
+            .saturating_sub(errors(report).count() as u64)
+    };
     let more = others(&new).saturating_sub(others(&old));
     Added {
         week: after,
