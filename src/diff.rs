@@ -28,7 +28,7 @@ use serde::{Serialize, Serializer};
 use crate::export::ics::{Calendar, Options};
 use crate::model::{Forum, Language, Status, Week, identity};
 use crate::text::{DateStyle, t};
-use crate::view::{ForumView, View, When};
+use crate::view::{ForumView, When};
 
 /// Every change for attendees between two weeks.
 ///
@@ -220,11 +220,11 @@ struct Side<'w> {
 }
 
 impl<'w> Side<'w> {
-    fn new(calendar: &Calendar<'w>, view: &View<'w>, forum: &'w Forum) -> Self {
-        let shown = view.forum(forum);
+    fn new(calendar: &Calendar<'w>, forum: &'w Forum) -> Self {
+        let shown = calendar.view().forum(forum);
         let key = shown.when.map(|w| w.start.with_timezone(&Utc));
         Side {
-            event: calendar.content(forum),
+            event: calendar.content(&shown),
             shown,
             key,
         }
@@ -254,14 +254,13 @@ pub fn diff_in(old: &Week, old_language: Language, new: &Week, new_language: Lan
         Calendar::new(old, old_language, [], &options, None),
         Calendar::new(new, new_language, [], &options, None),
     );
-    let (old_view, new_view) = (View::new(old, old_language), View::new(new, new_language));
     let mut groups: BTreeMap<&str, (Vec<Side>, Vec<Side>)> = BTreeMap::new();
     for forum in &old.fora {
-        let side = Side::new(&old_calendar, &old_view, forum);
+        let side = Side::new(&old_calendar, forum);
         groups.entry(&forum.id).or_default().0.push(side);
     }
     for forum in &new.fora {
-        let side = Side::new(&new_calendar, &new_view, forum);
+        let side = Side::new(&new_calendar, forum);
         groups.entry(&forum.id).or_default().1.push(side);
     }
     // New UIDs change a calendar only where it has events to publish anew: every new one,
@@ -287,7 +286,7 @@ pub fn diff_in(old: &Week, old_language: Language, new: &Week, new_language: Lan
     // A duplicated id's pairs stay apart by their number.
     keyed.sort_by(|(a, i, c), (b, j, d)| (a, &c.forum, i, c.kind).cmp(&(b, &d.forum, j, d.kind)));
     Diff {
-        week: week_changes(old, &old_view, new, &new_view, events),
+        week: week_changes(&old_calendar, &new_calendar, events),
         changes: keyed.into_iter().map(|(_, _, change)| change).collect(),
         timezone: new.timezone,
     }
@@ -295,15 +294,10 @@ pub fn diff_in(old: &Week, old_language: Language, new: &Week, new_language: Lan
 
 /// What changed of the week as a whole: its identity (when a calendar has `events` to
 /// identify) and the calendar's header.
-fn week_changes(
-    old: &Week,
-    old_view: &View,
-    new: &Week,
-    new_view: &View,
-    events: bool,
-) -> Vec<WeekChange> {
+fn week_changes(old: &Calendar, new: &Calendar, events: bool) -> Vec<WeekChange> {
     let id = |week: &Week| week.id.clone().unwrap_or_else(|| identity::legacy_id(week));
-    let (before, after) = (old_view.header(), new_view.header());
+    let (before, after) = (old.view().header(), new.view().header());
+    let (old, new) = (old.view().week, new.view().week);
     let mut changes = Vec::new();
     let mut push = |kind, old: String, new: String| {
         if old != new {
@@ -1012,7 +1006,9 @@ mod tests {
     #[test]
     fn times_read_as_in_each_language() {
         let old = week(WEEK);
-        let when = View::new(&old, Language::De).forum(&old.fora[0]).when;
+        let when = crate::view::View::new(&old, Language::De)
+            .forum(&old.fora[0])
+            .when;
         assert_eq!(
             time(when, old.timezone, Language::De),
             "Di 23.06. 10:00–11:00"

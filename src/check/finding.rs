@@ -307,9 +307,14 @@ impl Finding {
             .collect()
     }
 
+    /// The id of its `n`-th forum (empty when it has none).
+    fn id<'w>(&self, week: &'w Week, n: usize) -> &'w str {
+        self.fora.get(n).map_or("", |&i| week.fora[i].id.as_str())
+    }
+
     /// What is wrong, in a sentence in `language`.
     pub fn message(&self, week: &Week, language: Language) -> String {
-        let forum = |n: usize| self.fora.get(n).map_or("", |&i| week.fora[i].id.as_str());
+        let forum = |n: usize| self.id(week, n);
         let l = language;
         match (&self.kind, &self.detail) {
             (Kind::RoomOverlap | Kind::SpeakerOverlap | Kind::ParallelOverlap, _) => {
@@ -425,7 +430,7 @@ impl Finding {
 
     /// The words of a pair of overlapping fora.
     fn overlap(&self, week: &Week, l: Language) -> String {
-        let id = |n: usize| self.fora.get(n).map_or("", |&i| week.fora[i].id.as_str());
+        let id = |n: usize| self.id(week, n);
         let (a, b, a_time, b_time) = (id(0), id(1), self.span(week, 0, l), self.span(week, 1, l));
         match &self.detail {
             Detail::Room(Some(room)) => t!(
@@ -521,7 +526,7 @@ impl Finding {
             (true, false) => "early",
             _ => "late",
         };
-        let forum = self.fora.first().map_or("", |&i| week.fora[i].id.as_str());
+        let forum = self.id(week, 0);
         t!(
             l,
             "finding-outside-day",
@@ -536,7 +541,7 @@ impl Finding {
         let Detail::ShortGap { room, minutes, gap } = &self.detail else {
             unreachable!("a short-gap finding has its gap");
         };
-        let id = |n: usize| self.fora.get(n).map_or("", |&i| week.fora[i].id.as_str());
+        let id = |n: usize| self.id(week, n);
         let clock = |when: Option<When>, end: bool| {
             when.map(|w| {
                 if end { w.end } else { w.start }
@@ -584,7 +589,7 @@ impl Finding {
                 w.start.format("%:z").to_string(),
             )
         });
-        let forum = self.fora.first().map_or("", |&i| week.fora[i].id.as_str());
+        let forum = self.id(week, 0);
         t!(
             l,
             "finding-ambiguous-time",

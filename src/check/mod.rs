@@ -724,8 +724,8 @@ impl<'w> Checker<'w> {
             }
         }
         self.days_over_limit(slots, &per_day, day_of);
-        self.expected(programme_minutes);
         let cancelled = week.fora.iter().filter(|f| !f.status.takes_place()).count();
+        self.expected((week.fora.len() - cancelled) as u64, programme_minutes);
         Summary {
             fora: week.fora.len(),
             cancelled,
@@ -778,11 +778,9 @@ impl<'w> Checker<'w> {
         }
     }
 
-    /// The figures published in `expect`, against the programme.
-    fn expected(&mut self, programme_minutes: u64) {
+    /// The figures published in `expect`, against the fora taking place and the programme.
+    fn expected(&mut self, taking_place: u64, programme_minutes: u64) {
         let week = self.week;
-        let cancelled = week.fora.iter().filter(|f| !f.status.takes_place()).count();
-        let taking_place = (week.fora.len() - cancelled) as u64;
         if let Some(expected) = week.expect.fora
             && expected != taking_place
         {

@@ -270,19 +270,19 @@ impl<'a> Calendar<'a> {
         out
     }
 
-    /// What this calendar publishes of `forum` below its UID, DTSTAMP and SEQUENCE: the
-    /// lines `--previous` compares. `None` when it has no start, and so no event.
-    pub fn content(&self, forum: &'a Forum) -> Option<String> {
-        let shown = self.view.forum(forum);
-        shown.when?;
-        let mut out = String::new();
-        self.body(&shown, &mut self.shared(), &mut out);
-        Some(out)
+    /// The attendees' view this calendar is written from.
+    pub fn view(&self) -> &View<'a> {
+        &self.view
     }
 
-    /// The UID of `forum` in this calendar.
-    pub fn uid(&self, forum: &Forum) -> String {
-        format!("{}{}", forum.id, self.uid_tail)
+    /// What this calendar publishes of a forum shown so (by [`Self::view`]) below its UID,
+    /// DTSTAMP and SEQUENCE: the lines `--previous` compares. `None` when it has no start,
+    /// and so no event.
+    pub fn content(&self, shown: &ForumView) -> Option<String> {
+        shown.when?;
+        let mut out = String::new();
+        self.body(shown, &mut self.shared(), &mut out);
+        Some(out)
     }
 
     fn shared(&self) -> Shared {
