@@ -130,6 +130,34 @@ pub fn over_limit(rules: &Rules, minutes: u64) -> bool {
         .is_some_and(|limit| minutes as f64 > limit * 60.0)
 }
 
+/// What is wrong with a join link attendees are to click.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadLink {
+    /// No scheme: `zoom.us/j/1`, which calendars show as plain text.
+    NoScheme,
+    /// A scheme other than `https` or `http` (`ftp:`, `javascript:`).
+    Scheme,
+    /// Not a URL at all (spaces, no host).
+    Malformed,
+}
+
+/// Whether `url` is a link every calendar makes clickable: an absolute `https://` or
+/// `http://` URL with a host.
+pub fn link(url: &str) -> Result<(), BadLink> {
+    match url::Url::parse(url.trim()) {
+        Ok(parsed) if !matches!(parsed.scheme(), "https" | "http") => Err(BadLink::Scheme),
+        Ok(parsed) if parsed.host_str().is_none_or(str::is_empty) => Err(BadLink::Malformed),
+        Ok(_) => Ok(()),
+        // `zoom.us/j/1` is relative: with a scheme in front it would be a link.
+        Err(url::ParseError::RelativeUrlWithoutBase)
+            if url::Url::parse(&format!("https://{}", url.trim())).is_ok() =>
+        {
+            Err(BadLink::NoScheme)
+        }
+        Err(_) => Err(BadLink::Malformed),
+    }
+}
+
 /// Whether fora of the week may run at the same time in different rooms.
 pub fn parallel_allowed(rules: &Rules) -> bool {
     rules.parallel != Some(false)
@@ -288,6 +316,19 @@ fn near_all(sorted: &[Span], span: Span) -> impl Iterator<Item = Span> + '_ {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_link_needs_a_web_scheme_and_a_host() {
+        use super::{BadLink, link};
+        assert_eq!(link("https://zoom.us/j/123"), Ok(()));
+        assert_eq!(link("http://example.org"), Ok(()));
+        assert_eq!(link("zoom.us/j/123"), Err(BadLink::NoScheme));
+        assert_eq!(link("www.example.org"), Err(BadLink::NoScheme));
+        assert_eq!(link("ftp://example.org"), Err(BadLink::Scheme));
+        assert_eq!(link("javascript:alert(1)"), Err(BadLink::Scheme));
+        assert_eq!(link("https://"), Err(BadLink::Malformed));
+        assert_eq!(link("nicht ein link"), Err(BadLink::Malformed));
+    }
+
     use super::*;
 
     fn span(from: i64, to: i64) -> Span {

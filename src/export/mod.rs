@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::check::{Kind, Report};
-use crate::model::{Language, Week};
+use crate::model::{Language, Status, Week};
 use crate::text::{self, DateStyle, t};
 use crate::view::{View, When};
 
@@ -146,6 +146,12 @@ pub struct TimetableRow {
     pub title: String,
     /// Whether it was cancelled: it is shown, but its minutes count nowhere.
     pub cancelled: bool,
+    /// Whether it takes place, is tentative or was cancelled.
+    pub status: Status,
+    /// Its join link: its own, else its room's.
+    pub link: Option<String>,
+    /// Its description.
+    pub description: Option<String>,
     /// Its format.
     pub format: String,
     /// Its room's name.
@@ -214,6 +220,9 @@ impl Timetable {
                 when,
                 title: shown.title.clone().into_owned(),
                 cancelled: !forum.status.takes_place(),
+                status: forum.status,
+                link: shown.link.map(str::to_owned),
+                description: shown.description.map(str::to_owned),
                 format: shown.format.unwrap_or_default().to_owned(),
                 room: shown.room.unwrap_or_default().to_owned(),
                 speakers: shown.speakers().map(str::to_owned).collect(),

@@ -325,3 +325,15 @@ usage-unknown-command-closest = „{ $command }“ ist kein Befehl von fora; mei
 usage-missing = nötig, aber nicht angegeben: { $arguments }
 usage-missing-command = ein Befehl fehlt; möglich sind: check, timetable, ics, diff, new, add, move, set, cancel, rm, room, free, completions oder man
 usage-conflict = { $argument } lässt sich nicht zusammen mit { $other } verwenden
+
+## list and show (h1)
+
+## workbench edits (h2)
+
+## capacity, registrations and links (h3)
+
+## spreadsheets and calendars (h4)
+
+## free and diff (main)
+
+## end

@@ -325,3 +325,15 @@ usage-unknown-command-closest = '{ $command }' is not a command of fora; did you
 usage-missing = these are required: { $arguments }
 usage-missing-command = a command is required: check, timetable, ics, diff, new, add, move, set, cancel, rm, room, free, completions or man
 usage-conflict = { $argument } cannot be used with { $other }
+
+## list and show (h1)
+
+## workbench edits (h2)
+
+## capacity, registrations and links (h3)
+
+## spreadsheets and calendars (h4)
+
+## free and diff (main)
+
+## end
