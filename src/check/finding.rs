@@ -271,6 +271,8 @@ pub enum FieldPlace {
     Rules,
     /// In `expect`.
     Expect,
+    /// In `contact`.
+    Contact,
     /// In the room with this id.
     Room(String),
     /// In the forum with this id.
@@ -608,6 +610,7 @@ fn field_place(place: &FieldPlace, language: Language) -> String {
         FieldPlace::Week => t!(language, "place-week"),
         FieldPlace::Rules => "rules".to_owned(),
         FieldPlace::Expect => "expect".to_owned(),
+        FieldPlace::Contact => "contact".to_owned(),
         FieldPlace::Room(id) => t!(language, "place-room", id = id.as_str()),
         FieldPlace::Forum(id) => t!(language, "place-forum", id = id.as_str()),
     }

@@ -20,8 +20,8 @@ use collect::{Collector, Member};
 pub use finding::{Detail, FieldPlace, Finding, KINDS, Kind, KindSet, Severity};
 
 use crate::model::{
-    Clock, EXPECT_KEYS, FORUM_KEYS, Forum, Placement, ROOM_KEYS, RULES_KEYS, WEEK_KEYS, Week,
-    identity,
+    CONTACT_KEYS, Clock, EXPECT_KEYS, FORUM_KEYS, Forum, Placement, ROOM_KEYS, RULES_KEYS,
+    WEEK_KEYS, Week, identity,
 };
 use crate::rules::{self, Window};
 use crate::{suggest, view};
@@ -520,6 +520,15 @@ impl<'w> Checker<'w> {
             EXPECT_KEYS,
             None,
         );
+        if let Some(contact) = &week.contact {
+            unknown(
+                found,
+                &|| FieldPlace::Contact,
+                &contact.extra,
+                CONTACT_KEYS,
+                None,
+            );
+        }
         for room in week.rooms.iter().flatten() {
             unknown(
                 found,

@@ -9,8 +9,8 @@ use serde_json::{Map, Value};
 
 use super::problem::{InputError, JsonType, Place, Problem, Syntax};
 use super::{
-    DayTime, Duration, Expect, Forum, Language, MAX_DAYS, Room, Rules, Status, Week,
-    identity::is_valid_week_id, is_valid_id,
+    Contact, DayTime, Duration, Expect, Forum, Language, MAX_DAYS, Room, Rules, Seats, Status,
+    Week, identity::is_valid_week_id, is_valid_id,
 };
 use crate::suggest;
 
@@ -26,6 +26,7 @@ pub const WEEK_KEYS: &[&str] = &[
     "updated",
     "registrations",
     "participants",
+    "contact",
     "rooms",
     "rules",
     "expect",
@@ -43,6 +44,9 @@ pub const FORUM_KEYS: &[&str] = &[
     "description",
     "url",
     "status",
+    "registrations",
+    "capacity",
+    "attendees",
 ];
 /// The keys of a room that `fora` reads.
 pub const ROOM_KEYS: &[&str] = &["id", "name", "url", "capacity"];
@@ -56,6 +60,8 @@ pub const RULES_KEYS: &[&str] = &[
 ];
 /// The keys of `expect` that `fora` reads.
 pub const EXPECT_KEYS: &[&str] = &["fora", "hours"];
+/// The keys of `contact` that `fora` reads.
+pub const CONTACT_KEYS: &[&str] = &["name", "email"];
 
 /// Declares a raw struct: each listed key read into an `Option`, every other key kept in
 /// `extra` in file order. Written out rather than with `#[serde(flatten)]`, which buffers
@@ -146,6 +152,7 @@ raw!(RawWeek {
     updated: String,
     registrations: u64,
     participants: u64,
+    contact: RawContact,
     rooms: Vec<RawRoom>,
     rules: RawRules,
     expect: RawExpect,
@@ -208,6 +215,14 @@ raw!(RawForum {
     description: String,
     url: String,
     status: String,
+    registrations: u64,
+    capacity: u64,
+    attendees: Vec<String>,
+});
+
+raw!(RawContact {
+    name: String,
+    email: String,
 });
 
 raw!(RawRoom {
@@ -380,7 +395,7 @@ fn expected_at(path: &str) -> JsonType {
     // `speakers[1]` is one of a list of texts.
     if path.ends_with(']') {
         return match steps.last() {
-            Some(&"speakers") => JsonType::Text,
+            Some(&"speakers" | &"attendees") => JsonType::Text,
             _ => JsonType::Object,
         };
     }
@@ -453,6 +468,7 @@ impl RawWeek {
             updated,
             registrations: self.registrations,
             participants: self.participants,
+            contact: self.contact.map(RawContact::resolve).transpose()?,
             rooms,
             rules: self
                 .rules
@@ -490,6 +506,7 @@ impl RawForum {
             None => Status::default(),
             Some(text) => Status::parse(&text).ok_or_else(|| invalid(Problem::Status(text)))?,
         };
+        let seats = seats(self.registrations, self.capacity, self.attendees, invalid)?;
         Ok(Forum {
             id,
             title,
@@ -510,9 +527,70 @@ impl RawForum {
             description: self.description,
             url: self.url,
             status,
+            seats,
             extra: self.extra.into(),
         })
     }
+}
+
+/// A forum's seats, when it says anything of them: most fora of a large week do not.
+fn seats(
+    registrations: Option<u64>,
+    capacity: Option<u64>,
+    attendees: Option<Vec<String>>,
+    invalid: impl Fn(Problem) -> InputError,
+) -> Result<Option<Box<Seats>>, InputError> {
+    let attendees = attendees.unwrap_or_default();
+    if let Some(attendee) = attendees.iter().find(|a| !is_pseudonym(a)) {
+        return Err(invalid(Problem::Attendee(attendee.clone())));
+    }
+    if registrations.is_none() && capacity.is_none() && attendees.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(Box::new(Seats {
+        registrations,
+        capacity,
+        attendees,
+    })))
+}
+
+impl RawContact {
+    fn resolve(self) -> Result<Contact, InputError> {
+        let name = self.name.filter(|n| !n.trim().is_empty());
+        let email = self.email.filter(|e| !e.trim().is_empty());
+        if let Some(email) = &email
+            && !is_email(email)
+        {
+            return Err(InputError::invalid(
+                Place::Week,
+                Problem::Email(email.clone()),
+            ));
+        }
+        Ok(Contact {
+            name,
+            email,
+            extra: self.extra.into(),
+        })
+    }
+}
+
+/// Whether `text` reads as an e-mail address: one `@` with text on both sides, no spaces.
+pub fn is_email(text: &str) -> bool {
+    let text = text.trim();
+    matches!(text.split_once('@'), Some((local, domain))
+        if !local.is_empty() && domain.contains('.') && !domain.contains('@')
+            && !text.contains(char::is_whitespace))
+}
+
+/// Whether `text` may stand for an attendee: a pseudonymous number such as `1042` or
+/// `T-0042`, never a name or an e-mail address (no spaces, no `@`, at least one digit).
+pub fn is_pseudonym(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 64
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'#'))
 }
 
 impl RawRoom {
@@ -714,11 +792,13 @@ mod tests {
         let all = serde_json::json!({
             "id": "w", "name": "W", "timezone": "UTC", "start": "2020-01-01", "end": "2020-01-01", "language": "de",
             "description": "d", "updated": "2020-01-01T00:00:00Z", "registrations": 1, "participants": 1,
+            "contact": {"name": "Büro", "email": "buero@example.org"},
             "rooms": [{"id": "r", "name": "R", "url": "u", "capacity": 1}],
             "rules": {"day_start": "09:00", "day_end": "18:00", "min_gap": "5m", "max_hours_per_day": 6, "parallel": true},
             "expect": {"fora": 1, "hours": 1},
             "fora": [{"id": "f", "title": "F", "format": "x", "start": "2020-01-01T10:00", "duration": 60,
-                      "room": "r", "speakers": ["s"], "description": "d", "url": "u", "status": "tentative"}]
+                      "room": "r", "speakers": ["s"], "description": "d", "url": "u", "status": "tentative",
+                      "registrations": 3, "capacity": 20, "attendees": ["1042", "T-0042"]}]
         });
         let week = Week::from_json(&all.to_string()).unwrap();
         assert!(week.extra.is_empty());
@@ -739,6 +819,54 @@ mod tests {
         assert_eq!(keys(&all["rooms"][0]), ROOM_KEYS);
         assert_eq!(keys(&all["rules"]), RULES_KEYS);
         assert_eq!(keys(&all["expect"]), EXPECT_KEYS);
+        assert_eq!(keys(&all["contact"]), CONTACT_KEYS);
+        let forum = &week.fora[0];
+        assert_eq!(
+            (
+                forum.registrations(),
+                forum.capacity(),
+                forum.attendees().len()
+            ),
+            (Some(3), Some(20), 2)
+        );
+        assert_eq!(
+            week.contact.as_ref().and_then(|c| c.email.as_deref()),
+            Some("buero@example.org")
+        );
+    }
+
+    #[test]
+    fn attendees_are_pseudonyms_and_a_contact_has_an_address() {
+        let with = |forum: &str, week: &str| {
+            format!(
+                r#"{{"name": "W", "timezone": "UTC", "start": "2020-01-01", "end": "2020-01-01", {week}
+                "fora": [{{"id": "f", "title": "T", "duration": "1h" {forum}}}]}}"#
+            )
+        };
+        let Ok(week) = Week::from_json(&with(r#", "attendees": ["7", "8"]"#, "")) else {
+            panic!("pseudonyms are read");
+        };
+        assert_eq!(week.fora[0].registrations(), Some(2));
+        for name in ["Anna Schmidt", "anna@example.org", "Anna"] {
+            let text = with(&format!(r#", "attendees": ["7", "{name}"]"#), "");
+            assert!(
+                matches!(error(&text), InputError::Invalid { problem: Problem::Attendee(a), .. } if a == name),
+                "{name}"
+            );
+        }
+        let text = with("", r#""contact": {"email": "buero"},"#);
+        assert!(matches!(
+            error(&text),
+            InputError::Invalid {
+                problem: Problem::Email(_),
+                ..
+            }
+        ));
+        assert!(
+            Week::from_json(&with("", "")).unwrap().fora[0]
+                .seats
+                .is_none()
+        );
     }
 
     #[test]

@@ -18,7 +18,9 @@ use serde_json::{Map, Value};
 pub use duration::{Duration, DurationError, MAX_MINUTES};
 pub(crate) use load::local_date_time;
 pub use load::sniff_language;
-pub use load::{EXPECT_KEYS, FORUM_KEYS, ROOM_KEYS, RULES_KEYS, WEEK_KEYS};
+pub use load::{
+    CONTACT_KEYS, EXPECT_KEYS, FORUM_KEYS, ROOM_KEYS, RULES_KEYS, WEEK_KEYS, is_email, is_pseudonym,
+};
 pub use problem::{InputError, JsonType, Place, Problem, Syntax};
 
 /// The longest week `fora` plans: ten years of days.
@@ -48,6 +50,8 @@ pub struct Week {
     pub registrations: Option<u64>,
     /// Number of people who took part.
     pub participants: Option<u64>,
+    /// Whom attendees write to about the week.
+    pub contact: Option<Contact>,
     /// The virtual rooms; `None` means one implicit room for every forum.
     pub rooms: Option<Vec<Room>>,
     /// The rules the programme is checked against.
@@ -104,7 +108,52 @@ pub struct Forum {
     pub url: Option<String>,
     /// Whether it takes place.
     pub status: Status,
+    /// Its registrations and capacity, when the file says anything of them.
+    pub seats: Option<Box<Seats>>,
     /// Keys of the forum that `fora` does not know, kept in file order.
+    pub extra: Extra,
+}
+
+/// What a forum says of its seats. Boxed in [`Forum`]: most fora of a large week say nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Seats {
+    /// How many registered.
+    pub registrations: Option<u64>,
+    /// How many may take part, below the room's capacity (a workshop of 20).
+    pub capacity: Option<u64>,
+    /// Who registered, by pseudonymous number (never a name), as `fora registrations`
+    /// writes them.
+    pub attendees: Vec<String>,
+}
+
+impl Forum {
+    /// How many registered: `registrations`, else the number of attendees listed.
+    pub fn registrations(&self) -> Option<u64> {
+        let seats = self.seats.as_deref()?;
+        seats
+            .registrations
+            .or_else(|| (!seats.attendees.is_empty()).then_some(seats.attendees.len() as u64))
+    }
+
+    /// The forum's own capacity.
+    pub fn capacity(&self) -> Option<u64> {
+        self.seats.as_deref()?.capacity
+    }
+
+    /// Who registered, by pseudonymous number.
+    pub fn attendees(&self) -> &[String] {
+        self.seats.as_deref().map_or(&[], |s| &s.attendees)
+    }
+}
+
+/// Whom attendees write to about the week: the calendar's ORGANIZER or CONTACT.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Contact {
+    /// A person's or an office's name.
+    pub name: Option<String>,
+    /// An e-mail address.
+    pub email: Option<String>,
+    /// Keys of `contact` that `fora` does not know.
     pub extra: Extra,
 }
 
@@ -351,6 +400,7 @@ impl Week {
             updated: None,
             registrations: None,
             participants: None,
+            contact: None,
             rooms: None,
             rules: Rules::default(),
             expect: Expect::default(),

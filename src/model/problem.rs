@@ -163,6 +163,10 @@ pub enum Problem {
     Start(String),
     /// A status that is not one of the three.
     Status(String),
+    /// An attendee that is not a pseudonymous number (a name, an e-mail address).
+    Attendee(String),
+    /// A contact's e-mail address that is not one.
+    Email(String),
     /// A time of day that does not read (`rules.day_start`, `rules.day_end`).
     DayTime {
         /// The key.
@@ -226,14 +230,15 @@ impl JsonType {
             "rooms" | "fora" if parent.is_empty() => Self::Array,
             "fora" if parent == "expect" => Self::Count,
             "rules" | "expect" => Self::Object,
-            "speakers" => Self::Texts,
+            "speakers" | "attendees" => Self::Texts,
+            "contact" => Self::Object,
             "registrations" | "participants" | "capacity" => Self::Count,
             "max_hours_per_day" | "hours" => Self::Number,
             "parallel" => Self::Boolean,
             "duration" | "min_gap" => Self::Duration,
             "id" | "name" | "timezone" | "start" | "end" | "language" | "description"
             | "updated" | "title" | "format" | "room" | "url" | "status" | "day_start"
-            | "day_end" => Self::Text,
+            | "day_end" | "email" => Self::Text,
             _ => return None,
         })
     }

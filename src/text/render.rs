@@ -315,6 +315,8 @@ impl Render for Problem {
             Problem::Duration { key, error } => format!("{key}: {}", error.render(l)),
             Problem::Start(text) => t!(l, "problem-start", text = plain(text)),
             Problem::Status(text) => t!(l, "problem-status", text = plain(text)),
+            Problem::Attendee(text) => t!(l, "problem-attendee", text = plain(text)),
+            Problem::Email(text) => t!(l, "problem-email", text = plain(text)),
             Problem::DayTime { key, text } => {
                 t!(l, "problem-day-time", key = (*key), text = plain(text))
             }
