@@ -282,9 +282,11 @@ pub enum Command {
     /// A slot is a free window in one room on one day where the forum fits without any
     /// error finding and within the rules: the day's window (09:00–18:00 when the week sets
     /// none), the least gap in a room, and no parallel fora when the week forbids them.
+    /// With --speaker, only where each of these speakers is free as well.
     ///
-    /// Example:
+    /// Examples:
     ///   fora free week.json --duration 90m --day 2015-11-06
+    ///   fora free week.json --duration 1h --speaker "Anna Schmidt" --speaker "Jonas Weber"
     #[command(verbatim_doc_comment)]
     Free {
         /// The week file.
@@ -298,6 +300,9 @@ pub enum Command {
         /// Only the room with this id.
         #[arg(long, value_name = "ID")]
         room: Option<String>,
+        /// Only where this speaker is free too (in every room); repeat for more.
+        #[arg(long = "speaker", value_name = "NAME")]
+        speakers: Vec<String>,
         /// `table` for people, `json` for scripts.
         #[arg(long, value_enum, default_value_t = ListingArg::Table)]
         format: ListingArg,
@@ -626,12 +631,14 @@ impl Cli {
                 duration,
                 day,
                 room,
+                speakers,
                 format,
             } => Invocation::Free(commands::FreeOptions {
                 file,
                 duration,
                 day,
                 room,
+                speakers,
                 format: format.into(),
                 language,
             }),

@@ -122,8 +122,12 @@ pub enum ChangeKind {
     Restored,
     /// Tentative became confirmed or the other way round.
     Status,
-    /// Its start or end changed, or it was scheduled or unscheduled; both are times.
+    /// Its start changed, or it was scheduled or unscheduled; both are times.
     Moved,
+    /// Only its end changed, to later; both are times.
+    Longer,
+    /// Only its end changed, to earlier; both are times.
+    Shorter,
     /// Its title changed.
     Retitled,
     /// It is in a room with another name; both are room names.
@@ -140,13 +144,15 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     /// Every kind, in listing order.
-    pub const ALL: [ChangeKind; 12] = [
+    pub const ALL: [ChangeKind; 14] = [
         ChangeKind::Added,
         ChangeKind::Removed,
         ChangeKind::Cancelled,
         ChangeKind::Restored,
         ChangeKind::Status,
         ChangeKind::Moved,
+        ChangeKind::Longer,
+        ChangeKind::Shorter,
         ChangeKind::Retitled,
         ChangeKind::Room,
         ChangeKind::Link,
@@ -164,6 +170,8 @@ impl ChangeKind {
             ChangeKind::Restored => "restored",
             ChangeKind::Status => "status",
             ChangeKind::Moved => "moved",
+            ChangeKind::Longer => "longer",
+            ChangeKind::Shorter => "shorter",
             ChangeKind::Retitled => "retitled",
             ChangeKind::Room => "room",
             ChangeKind::Link => "link",
@@ -405,11 +413,15 @@ fn compare(before: Option<&Side>, after: Option<&Side>) -> Vec<Change> {
     );
     let instants = |when: Option<When>| when.map(|w| (w.start, w.end));
     if instants(b.when) != instants(a.when) {
-        push(
-            ChangeKind::Moved,
-            Some(Value::When(b.when)),
-            Some(Value::When(a.when)),
-        );
+        // Attendees read "longer" where only the end moved: the start in their calendar holds.
+        let time = match (b.when, a.when) {
+            (Some(was), Some(is)) if was.start == is.start && is.end > was.end => {
+                ChangeKind::Longer
+            }
+            (Some(was), Some(is)) if was.start == is.start => ChangeKind::Shorter,
+            _ => ChangeKind::Moved,
+        };
+        push(time, Some(Value::When(b.when)), Some(Value::When(a.when)));
     }
     let text = |t: Option<&str>| t.map(|t| Value::Text(t.to_owned()));
     push(
@@ -538,6 +550,8 @@ fn kind(kind: ChangeKind, l: Language) -> String {
         ChangeKind::Restored => t!(l, "diff-restored"),
         ChangeKind::Status => t!(l, "diff-status"),
         ChangeKind::Moved => t!(l, "diff-moved"),
+        ChangeKind::Longer => t!(l, "diff-longer"),
+        ChangeKind::Shorter => t!(l, "diff-shorter"),
         ChangeKind::Retitled => t!(l, "diff-retitled"),
         ChangeKind::Room => t!(l, "diff-room"),
         ChangeKind::Link => t!(l, "diff-link"),
@@ -699,13 +713,15 @@ mod tests {
     }
 
     #[test]
-    fn a_longer_forum_has_moved_its_end() {
+    fn a_forum_that_ends_later_is_longer_and_one_that_ends_earlier_shorter() {
         let diff = diff(&week(WEEK), &edited(r#""45m""#, r#""1h""#));
-        assert_eq!(kinds(&diff), [("werkstatt", ChangeKind::Moved)]);
+        assert_eq!(kinds(&diff), [("werkstatt", ChangeKind::Longer)]);
         assert_eq!(
             json(&diff.changes[0].new),
             "2020-06-24T14:00:00+02:00/2020-06-24T15:00:00+02:00"
         );
+        let diff = super::diff(&edited(r#""45m""#, r#""1h""#), &week(WEEK));
+        assert_eq!(kinds(&diff), [("werkstatt", ChangeKind::Shorter)]);
     }
 
     #[test]

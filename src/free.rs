@@ -51,9 +51,9 @@ impl Slot {
     }
 }
 
-/// Every free slot for a forum of `duration`: on every day of the week (or only `day`), in
-/// every declared room in file order (or only `room`; the caller checks that it exists),
-/// ordered by date, room and time. A day outside the week, or a room in a week without
+/// Every free slot for a forum of `duration` with `speakers` (none: any speakers free then):
+/// on every day of the week (or only `day`), in every declared room in file order (or only
+/// `room`; the caller checks that it exists), ordered by date, room and time. A day outside the week, or a room in a week without
 /// rooms, has no slots.
 ///
 /// Cancelled fora and fora without a start take up nothing.
@@ -62,6 +62,7 @@ pub fn free(
     duration: Duration,
     day: Option<NaiveDate>,
     room: Option<&str>,
+    speakers: &[&str],
 ) -> Vec<Slot> {
     let occupancy = Occupancy::new(week);
     let window = Window::offered(&week.rules);
@@ -89,7 +90,7 @@ pub fn free(
         for &room in &rooms {
             let mut run: Option<(usize, usize)> = None;
             for (minute, &placement) in starts.iter().enumerate() {
-                if occupancy.admits(placement, room, window).is_ok() {
+                if occupancy.admits(placement, room, speakers, window).is_ok() {
                     run = Some(run.map_or((minute, minute), |(first, _)| (first, minute)));
                     continue;
                 }
@@ -143,16 +144,32 @@ pub fn write_table(
     week: &Week,
     slots: &[Slot],
     duration: Duration,
+    speakers: &[&str],
     language: Language,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let l = language;
     let length = duration.to_string();
+    let with = speakers.join(", ");
     writeln!(out, "{}", week.name)?;
-    if slots.is_empty() {
-        writeln!(out, "{}", t!(l, "free-none", duration = length.as_str()))?;
-    } else {
-        writeln!(out, "{}", t!(l, "free-heading", duration = length.as_str()))?;
+    let heading = match (slots.is_empty(), speakers.is_empty()) {
+        (true, true) => t!(l, "free-none", duration = length.as_str()),
+        (true, false) => t!(
+            l,
+            "free-none-speakers",
+            duration = length.as_str(),
+            speakers = with
+        ),
+        (false, true) => t!(l, "free-heading", duration = length.as_str()),
+        (false, false) => t!(
+            l,
+            "free-heading-speakers",
+            duration = length.as_str(),
+            speakers = with
+        ),
+    };
+    writeln!(out, "{heading}")?;
+    if !slots.is_empty() {
         writeln!(out)?;
         let view = View::new(week, language);
         let show_room = week.rooms.is_some();
@@ -286,7 +303,7 @@ mod tests {
                 ..Forum::default()
             },
         ];
-        let slots = free(&week, minutes(90), None, None);
+        let slots = free(&week, minutes(90), None, None, &[]);
         assert_eq!(spans(&slots), ["- 23 11:15 CEST 16:30 CEST"]);
         assert_eq!(slots[0].from.format("%H:%M").to_string(), "11:15");
         assert_eq!(slots[0].to.format("%H:%M").to_string(), "18:00");
@@ -300,14 +317,14 @@ mod tests {
         week.rules.day_start = crate::model::DayTime::parse("00:00");
         week.rules.day_end = crate::model::DayTime::parse("06:00");
         assert_eq!(
-            spans(&free(&week, minutes(60), None, None)),
+            spans(&free(&week, minutes(60), None, None, &[])),
             ["- 28 00:00 CET 01:59 CET", "- 28 03:00 CEST 05:00 CEST"]
         );
         let mut week = self::week("2021-10-31", "2021-10-31");
         week.rules.day_start = crate::model::DayTime::parse("00:00");
         week.rules.day_end = crate::model::DayTime::parse("06:00");
         assert_eq!(
-            spans(&free(&week, minutes(60), None, None)),
+            spans(&free(&week, minutes(60), None, None, &[])),
             ["- 31 00:00 CEST 01:59 CEST", "- 31 03:00 CET 05:00 CET"]
         );
     }
@@ -322,8 +339,8 @@ mod tests {
             duration: minutes(30),
             ..Forum::default()
         });
-        let slots = free(&week, minutes(45), None, None);
+        let slots = free(&week, minutes(45), None, None, &[]);
         assert_eq!(spans(&slots), ["- 24 09:00 CEST 17:15 CEST"]);
-        assert!(free(&week, minutes(30), None, Some("saal")).is_empty());
+        assert!(free(&week, minutes(30), None, Some("saal"), &[]).is_empty());
     }
 }

@@ -197,6 +197,8 @@ pub enum Refusal {
     Room,
     /// It runs at the same time as another forum, and the week is single-track.
     Parallel,
+    /// One of its speakers speaks elsewhere at the same time.
+    Speaker,
 }
 
 /// The fora of a week that take up time, indexed so that "may a forum sit here?" is
@@ -210,6 +212,8 @@ pub struct Occupancy<'w> {
     all: Vec<Span>,
     /// The programme minutes of each day, by the day fora start on.
     days: rustc_hash::FxHashMap<chrono::NaiveDate, u64>,
+    /// The fora of each speaker, by start, under the name folded as the checker compares it.
+    speakers: rustc_hash::FxHashMap<String, Vec<Span>>,
 }
 
 impl<'w> Occupancy<'w> {
@@ -220,6 +224,7 @@ impl<'w> Occupancy<'w> {
             rooms: Default::default(),
             all: Vec::new(),
             days: Default::default(),
+            speakers: Default::default(),
         };
         for forum in week.fora.iter().filter(|f| f.status.takes_place()) {
             let Some((start, end)) = week.placement(forum).interval() else {
@@ -237,8 +242,21 @@ impl<'w> Occupancy<'w> {
             occupancy.rooms.entry(room).or_default().push(span);
             occupancy.all.push(span);
             *occupancy.days.entry(start.date_naive()).or_default() += span.minutes();
+            let mut names: Vec<String> = crate::view::speakers(forum)
+                .map(|name| crate::view::folded(name).collect())
+                .collect();
+            // A name given twice is one speaker, as the checker counts them.
+            names.sort_unstable();
+            names.dedup();
+            for name in names {
+                occupancy.speakers.entry(name).or_default().push(span);
+            }
         }
-        for spans in occupancy.rooms.values_mut() {
+        for spans in occupancy
+            .rooms
+            .values_mut()
+            .chain(occupancy.speakers.values_mut())
+        {
             spans.sort_unstable_by_key(|s| s.from);
         }
         occupancy.all.sort_unstable_by_key(|s| s.from);
@@ -246,11 +264,13 @@ impl<'w> Occupancy<'w> {
     }
 
     /// Whether a forum placed so may sit in `room` (a declared room's id, or `None` in a
-    /// week without rooms) within `window`: the first rule it would break, if any.
+    /// week without rooms) within `window`, with these `speakers` (as written; none for a
+    /// forum whose speakers are not known yet): the first rule it would break, if any.
     pub fn admits(
         &self,
         placement: crate::model::Placement,
         room: Option<&str>,
+        speakers: &[&str],
         window: Window,
     ) -> Result<(), Refusal> {
         let crate::model::Placement::Placed { start, end, clock } = placement else {
@@ -293,6 +313,15 @@ impl<'w> Occupancy<'w> {
             && near_all(&self.all, span).any(|other| overlap(other, span))
         {
             return Err(Refusal::Parallel);
+        }
+        let busy = |name: &&str| {
+            let name: String = crate::view::folded(name).collect();
+            self.speakers
+                .get(&name)
+                .is_some_and(|spans| near_all(spans, span).any(|other| overlap(other, span)))
+        };
+        if speakers.iter().filter(|n| !n.trim().is_empty()).any(busy) {
+            return Err(Refusal::Speaker);
         }
         Ok(())
     }

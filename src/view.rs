@@ -226,6 +226,15 @@ pub fn speakers(forum: &Forum) -> impl Iterator<Item = &str> + Clone {
         .filter(|name| !name.is_empty())
 }
 
+/// A speaker's name as the checker compares it, without regard to case: one person however
+/// the file spells them (final sigma is a sigma: "Σ" lowers to "σ" wherever it stands).
+pub fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ς' { 'σ' } else { c })
+}
+
 fn non_empty(text: Option<&str>) -> Option<&str> {
     text.filter(|t| !t.trim().is_empty())
 }

@@ -125,10 +125,11 @@ fn check_the_draft_lists_every_kind_and_exits_1() {
         .iter()
         .map(|f| f["kind"].as_str().unwrap())
         .collect();
-    // Every kind but missing-id: every week file of schedules/ has its id.
+    // Every kind but missing-id and legacy-zone: every week file of schedules/ has its id
+    // and the zone of a place (`a_legacy_zone_is_named_with_the_zone_to_write` has the other).
     for kind in fora::Kind::ALL
         .into_iter()
-        .filter(|&k| k != fora::Kind::MissingId)
+        .filter(|&k| !matches!(k, fora::Kind::MissingId | fora::Kind::LegacyZone))
     {
         assert!(
             kinds.contains(kind.name()),
@@ -906,4 +907,36 @@ fn check_counts_every_finding_and_shows_the_first_of_each_kind() {
             "error[parallel-overlap]: … and 3 more of this kind (--max-findings N shows more)",
         ))
         .stdout(predicate::str::contains("12 errors, 8 warnings"));
+}
+
+#[test]
+fn a_legacy_zone_is_named_with_the_zone_to_write() {
+    let week = std::fs::read_to_string(WEEK_2020)
+        .unwrap()
+        .replace("\"Europe/Berlin\"", "\"CET\"");
+    let file = week_file(&week);
+    fora()
+        .args(["check", "--lang", "en"])
+        .arg(&file)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "warning[legacy-zone]: timezone \"CET\" is an abbreviation",
+        ))
+        .stdout(predicate::str::contains("write \"Europe/Berlin\""));
+    fora()
+        .args(["check", "--lang", "de"])
+        .arg(&file)
+        .assert()
+        .stdout(predicate::str::contains("besser „Europe/Berlin“"));
+    // And a zone that is none gets the zone of the place it abbreviates.
+    let file = week_file(&week.replace("\"CET\"", "\"MEZ\""));
+    fora()
+        .args(["check", "--lang", "de"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "timezone „MEZ“ ist keine IANA-Zeitzone; meinten Sie „Europe/Berlin“?",
+        ));
 }

@@ -43,14 +43,15 @@ fn findings(week: &Week) -> Findings {
 
 /// The oracle's week: `free`'s day window written into the rules, so that the checker warns
 /// where `free` keeps out, also where the week sets no window.
-struct Oracle {
+struct Oracle<'s> {
     week: Week,
     before: Findings,
     duration: Duration,
+    speakers: &'s [&'s str],
 }
 
-impl Oracle {
-    fn new(week: &Week, duration: Duration) -> Self {
+impl<'s> Oracle<'s> {
+    fn new(week: &Week, duration: Duration, speakers: &'s [&'s str]) -> Self {
         let mut week = week.clone();
         let window = Window::offered(&week.rules);
         week.rules.day_start = window.start;
@@ -60,6 +61,7 @@ impl Oracle {
             week,
             before,
             duration,
+            speakers,
         }
     }
 
@@ -71,6 +73,7 @@ impl Oracle {
             start: Some(start),
             duration: self.duration,
             room: room.map(str::to_owned),
+            speakers: self.speakers.iter().map(|&s| s.to_owned()).collect(),
             ..Forum::default()
         });
         findings(&week)
@@ -86,10 +89,11 @@ fn rooms(week: &Week) -> Vec<Option<&str>> {
     }
 }
 
-/// Checks `free(week, duration, …)` against the oracle; the first disagreement, in words.
-fn agrees(week: &Week, duration: Duration) -> Result<(), String> {
-    let oracle = Oracle::new(week, duration);
-    let slots = free(week, duration, None, None);
+/// Checks `free(week, duration, …, speakers)` against the oracle; the first disagreement,
+/// in words.
+fn agrees(week: &Week, duration: Duration, speakers: &[&str]) -> Result<(), String> {
+    let oracle = Oracle::new(week, duration, speakers);
+    let slots = free(week, duration, None, None, speakers);
     let rooms = rooms(week);
     let place = |s: &Slot| {
         let room = rooms.iter().position(|r| *r == s.room.as_deref());
@@ -137,7 +141,7 @@ fn agrees(week: &Week, duration: Duration) -> Result<(), String> {
                 .iter()
                 .filter(|s| s.date == date && s.room.as_deref() == room)
                 .collect();
-            let filtered = free(week, duration, Some(date), room);
+            let filtered = free(week, duration, Some(date), room, speakers);
             if filtered.iter().collect::<Vec<_>>() != here {
                 return Err(format!("--day {date} --room {room:?} gives other slots"));
             }
@@ -169,9 +173,22 @@ fn the_schedules_agree_with_the_oracle() {
     ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schedules/{name}.json"));
         let week = Week::load(&path).unwrap();
+        // Speakers of the week's own fora, in another case, and one it does not know.
+        let mut speakers: Vec<String> = week
+            .fora
+            .iter()
+            .flat_map(|f| f.speakers.iter().take(1))
+            .take(2)
+            .cloned()
+            .collect();
+        speakers[0] = speakers[0].to_uppercase();
+        speakers.push("Niemand Bekanntes".into());
+        let speakers: Vec<&str> = speakers.iter().map(String::as_str).collect();
         for duration in [minutes(90), minutes(25)] {
-            if let Err(e) = agrees(&week, duration) {
-                panic!("{name}, {duration}: {e}");
+            for with in [&[][..], &speakers[..1], &speakers[..]] {
+                if let Err(e) = agrees(&week, duration, with) {
+                    panic!("{name}, {duration}, {with:?}: {e}");
+                }
             }
         }
     }
@@ -201,7 +218,7 @@ fn nights_with_a_change_of_the_clocks_agree_with_the_oracle() {
             ..Forum::default()
         });
         for duration in [5, 30, 60, 75, 90, 120] {
-            if let Err(e) = agrees(&week, minutes(duration)) {
+            if let Err(e) = agrees(&week, minutes(duration), &[]) {
                 panic!("{day} {window:?}, {duration}m: {e}");
             }
         }
@@ -213,7 +230,7 @@ fn the_2020_week_has_its_afternoons_free() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schedules/engagementkongress-2020.json");
     let week = Week::load(&path).unwrap();
     let day = NaiveDate::from_ymd_opt(2020, 6, 23);
-    let slots = free(&week, minutes(90), day, None);
+    let slots = free(&week, minutes(90), day, None, &[]);
     let shown: Vec<String> = slots
         .iter()
         .map(|s| {
@@ -254,8 +271,8 @@ fn a_table_says_when_nothing_is_free() {
         (fora::Language::En, "No free slot for a forum of 8h"),
     ] {
         let mut out = Vec::new();
-        let slots = free(&week, minutes(480), None, None);
-        fora::free::write_table(&week, &slots, minutes(480), language, &mut out).unwrap();
+        let slots = free(&week, minutes(480), None, None, &[]);
+        fora::free::write_table(&week, &slots, minutes(480), &[], language, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains(words), "{out}");
     }
@@ -269,7 +286,13 @@ struct Plan {
     rules: Rules,
     duration: u32,
     fora: Vec<(u64, u32, u32, Option<usize>, bool)>, // day, minute of day, duration, room, cancelled
+    /// Each forum's speakers, and the probe's, as indices into `SPEAKERS`.
+    speakers: Vec<Vec<usize>>,
+    probe: Vec<usize>,
 }
+
+/// Names as files spell them: one person in two cases and with spaces, a final sigma.
+const SPEAKERS: [&str; 6] = ["Anna", " anna ", "Ben", "ΟΔΥΣΣΕΥΣ", "οδυσσευς", "Cem"];
 
 fn plan() -> impl Strategy<Value = Plan> {
     let first = prop_oneof![
@@ -312,15 +335,23 @@ fn plan() -> impl Strategy<Value = Plan> {
             ),
             0..8,
         ),
+        (
+            prop::collection::vec(prop::collection::vec(0..SPEAKERS.len(), 0..3), 8),
+            prop::collection::vec(0..SPEAKERS.len(), 0..3),
+        ),
     )
-        .prop_map(|((first, days, rooms), rules, duration, fora)| Plan {
-            first,
-            days,
-            rooms,
-            rules,
-            duration,
-            fora,
-        })
+        .prop_map(
+            |((first, days, rooms), rules, duration, fora, (speakers, probe))| Plan {
+                first,
+                days,
+                rooms,
+                rules,
+                duration,
+                fora,
+                speakers,
+                probe,
+            },
+        )
 }
 
 fn week_of(plan: &Plan) -> Week {
@@ -356,6 +387,10 @@ fn week_of(plan: &Plan) -> Week {
             // r2 is declared only with three rooms; a forum without a room is fine only
             // without rooms.
             room: room.map(|r| format!("r{r}")),
+            speakers: plan.speakers[i]
+                .iter()
+                .map(|&s| SPEAKERS[s].to_owned())
+                .collect(),
             status: if cancelled {
                 Status::Cancelled
             } else {
@@ -373,8 +408,125 @@ proptest! {
     #[test]
     fn random_weeks_agree_with_the_oracle(plan in plan()) {
         let week = week_of(&plan);
-        if let Err(e) = agrees(&week, minutes(plan.duration)) {
+        let probe: Vec<&str> = plan.probe.iter().map(|&s| SPEAKERS[s]).collect();
+        if let Err(e) = agrees(&week, minutes(plan.duration), &probe) {
             prop_assert!(false, "{}", e);
         }
+    }
+}
+
+fn fora_command() -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::cargo_bin("fora").expect("the binary is built");
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("COLUMNS", "200");
+    command
+}
+
+/// What `free --speaker` offers, `add` with that speaker takes: at the first and last start
+/// of every slot, in its room, `add --dry-run` finds nothing to refuse or warn of. The 2020
+/// week, with parallel fora allowed, so that only the speaker keeps a start out.
+#[test]
+fn add_takes_every_slot_free_offers_a_speaker() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schedules/engagementkongress-2020.json");
+    let mut week: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    week["rules"]["parallel"] = serde_json::Value::Bool(true);
+    // A forum more is no mismatch of the figures announced: that is not free's to keep.
+    week.as_object_mut().unwrap().remove("expect");
+    let busy = week["fora"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["speakers"].to_string().contains("Moderation"))
+        .map(|f| (f["start"].as_str().unwrap().to_owned(), f["room"].clone()))
+        .unwrap();
+    let copy = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(copy.path(), week.to_string()).unwrap();
+    let slots_of = |speaker: &[&str]| -> Vec<serde_json::Value> {
+        let output = fora_command()
+            .args(["free", "--duration", "45m", "--format", "json"])
+            .args(speaker)
+            .arg(copy.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let slots: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        slots.as_array().unwrap().clone()
+    };
+    let slots = slots_of(&["--speaker", "moderation"]);
+    assert!(!slots.is_empty());
+    assert_ne!(slots, slots_of(&[]), "the speaker keeps some starts out");
+    let add = |start: &str, room: &str| {
+        fora_command()
+            .args(["add", "--title", "Probe", "--duration", "45m", "--dry-run"])
+            .args(["--start", start, "--room", room])
+            .args(["--speaker", "Moderation", "--lang", "en"])
+            .arg(copy.path())
+            .output()
+            .unwrap()
+    };
+    for slot in &slots {
+        for start in [&slot["earliest"], &slot["latest"]] {
+            let added = add(start.as_str().unwrap(), slot["room"].as_str().unwrap());
+            let said = String::from_utf8_lossy(&added.stderr);
+            assert!(added.status.success() && said.is_empty(), "{start}: {said}");
+        }
+    }
+    // The other room, while Moderation speaks in one: free leaves it out, add refuses it.
+    let other = if busy.1 == "plenum" {
+        "praxisraum"
+    } else {
+        "plenum"
+    };
+    assert!(!slots.iter().any(|s| s["room"] == other
+        && s["earliest"].as_str() <= Some(&busy.0)
+        && s["latest"].as_str() >= Some(&busy.0)));
+    let refused = add(&busy.0, other);
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("speaker-overlap") || said.contains("Moderation"),
+        "{said}"
+    );
+    assert_eq!(refused.status.code(), Some(1), "{said}");
+}
+
+#[test]
+fn free_names_the_speakers_and_doubts_an_unknown_one_in_both_languages() {
+    let week = Path::new(env!("CARGO_MANIFEST_DIR")).join("schedules/engagementkongress-2020.json");
+    for (language, heading, note) in [
+        (
+            "de",
+            "Freie Zeitfenster für ein Forum von 1h mit Moderatoin",
+            "gemeint ist vielleicht „Moderation“?",
+        ),
+        (
+            "en",
+            "Free slots for a forum of 1h with Moderatoin",
+            "did you mean \"Moderation\"?",
+        ),
+    ] {
+        let output = fora_command()
+            .args([
+                "free",
+                "--duration",
+                "1h",
+                "--speaker",
+                "Moderatoin",
+                "--lang",
+                language,
+            ])
+            .arg(&week)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr),
+        );
+        assert!(stdout.contains(heading), "{stdout}");
+        assert!(stderr.contains(note), "{stderr}");
     }
 }

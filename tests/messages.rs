@@ -44,6 +44,7 @@ fn findings(language: Language) -> String {
     // sharing an id.
     let mut bare = week.clone();
     bare.id = None;
+    bare.timezone = chrono_tz::Tz::CET;
     bare.rooms = None;
     bare.fora.truncate(1);
     let mut rooms = week.clone();
@@ -58,6 +59,7 @@ fn findings(language: Language) -> String {
                     | Detail::NoRoom(_)
                     | Detail::RoomId { .. }
                     | Detail::MissingId(_)
+                    | Detail::LegacyZone { .. }
             )
         }) {
             out += &format!(

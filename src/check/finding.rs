@@ -52,10 +52,12 @@ pub enum Kind {
     UnknownField,
     /// The week has no `id`, so its calendar UIDs hang on its name and first day.
     MissingId,
+    /// The week's zone is an abbreviation kept for old files (`CET`), not the zone of a place.
+    LegacyZone,
 }
 
 /// How many kinds there are.
-pub const KINDS: usize = 15;
+pub const KINDS: usize = 16;
 
 impl Kind {
     /// Every kind, in listing order.
@@ -75,6 +77,7 @@ impl Kind {
         Kind::Unscheduled,
         Kind::UnknownField,
         Kind::MissingId,
+        Kind::LegacyZone,
     ];
 
     /// How bad findings of this kind are.
@@ -94,7 +97,8 @@ impl Kind {
             | Kind::AmbiguousTime
             | Kind::Unscheduled
             | Kind::UnknownField
-            | Kind::MissingId => Severity::Warning,
+            | Kind::MissingId
+            | Kind::LegacyZone => Severity::Warning,
         }
     }
 
@@ -116,6 +120,7 @@ impl Kind {
             Kind::Unscheduled => "unscheduled",
             Kind::UnknownField => "unknown-field",
             Kind::MissingId => "missing-id",
+            Kind::LegacyZone => "legacy-zone",
         }
     }
 
@@ -260,6 +265,13 @@ pub enum Detail {
     },
     /// The id that keeps the week's UIDs.
     MissingId(String),
+    /// The zone as written, and the zone of a place to write instead.
+    LegacyZone {
+        /// As the file has it.
+        zone: &'static str,
+        /// What to write.
+        canonical: &'static str,
+    },
 }
 
 /// Where an unknown key is.
@@ -386,35 +398,45 @@ impl Finding {
             ),
             (Kind::AmbiguousTime, _) => self.ambiguous(week, l),
             (Kind::Unscheduled, _) => t!(l, "finding-unscheduled", forum = forum(0)),
-            (
-                Kind::UnknownField,
-                Detail::UnknownField {
-                    place,
-                    key,
-                    closest,
-                },
-            ) => {
-                let place = field_place(place, l);
-                match closest {
-                    Some(closest) => t!(
-                        l,
-                        "finding-unknown-field-closest",
-                        place = place,
-                        key = text::plain(key),
-                        closest = (*closest)
-                    ),
-                    None => t!(
-                        l,
-                        "finding-unknown-field",
-                        place = place,
-                        key = text::plain(key)
-                    ),
-                }
-            }
+            (Kind::UnknownField, _) => self.unknown_field(l),
             (Kind::MissingId, Detail::MissingId(id)) => {
                 t!(l, "finding-missing-id", id = id.as_str())
             }
+            (Kind::LegacyZone, Detail::LegacyZone { zone, canonical }) => t!(
+                l,
+                "finding-legacy-zone",
+                zone = (*zone),
+                canonical = (*canonical)
+            ),
             (kind, detail) => unreachable!("a {kind:?} finding with {detail:?}"),
+        }
+    }
+
+    /// A key `fora` does not know, with the closest it does.
+    fn unknown_field(&self, l: Language) -> String {
+        let Detail::UnknownField {
+            place,
+            key,
+            closest,
+        } = &self.detail
+        else {
+            unreachable!("an unknown-field finding with {:?}", self.detail)
+        };
+        let place = field_place(place, l);
+        match closest {
+            Some(closest) => t!(
+                l,
+                "finding-unknown-field-closest",
+                place = place,
+                key = text::plain(key),
+                closest = (*closest)
+            ),
+            None => t!(
+                l,
+                "finding-unknown-field",
+                place = place,
+                key = text::plain(key)
+            ),
         }
     }
 

@@ -359,11 +359,8 @@ struct Folded<'a>(&'a str);
 
 impl Folded<'_> {
     fn chars(&self) -> impl Iterator<Item = char> + '_ {
-        // Final sigma is a sigma: "Σ" lowers to "σ" whatever its place in the word.
-        self.0
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == 'ς' { 'σ' } else { c })
+        // Names come trimmed (`view::speakers`), so folding them trims nothing.
+        view::folded(self.0)
     }
 }
 
@@ -546,8 +543,18 @@ impl<'w> Checker<'w> {
         }
     }
 
-    /// A week without `id`: the one that keeps its calendar's UIDs.
+    /// A week without `id`: the one that keeps its calendar's UIDs. A zone that is an old
+    /// abbreviation: the zone of a place to write instead.
     fn identity(&mut self) {
+        let zone = self.week.timezone.name();
+        if let Some(canonical) = suggest::canonical_zone(zone) {
+            self.found.add(
+                Kind::LegacyZone,
+                Vec::new(),
+                Detail::LegacyZone { zone, canonical },
+                week_key(3),
+            );
+        }
         if self.week.id.is_none() {
             let id = identity::legacy_id(self.week);
             self.found.add(

@@ -191,7 +191,7 @@ problem-id = eine Kennung darf nur Buchstaben ohne Umlaute (A–Z, a–z), Ziffe
 problem-week-id = id „{ $id }“: die Kennung einer Woche darf nur Buchstaben ohne Umlaute (A–Z, a–z), Ziffern, „-“, „_“, „.“ und „@“ enthalten
 problem-no-fora = der Schlüssel „fora“ fehlt; geben Sie ihm eine Liste der Fora, notfalls eine leere: []
 problem-time-zone = timezone „{ $text }“ ist keine IANA-Zeitzone; verwenden Sie einen IANA-Namen wie "Europe/Berlin"
-problem-time-zone-closest = timezone „{ $text }“ ist keine IANA-Zeitzone; meinten Sie "{ $closest }"?
+problem-time-zone-closest = timezone „{ $text }“ ist keine IANA-Zeitzone; meinten Sie „{ $closest }“?
 problem-date = { $key } „{ $text }“ ist kein Datum; schreiben Sie es in der Form "2020-06-23"
 problem-end-before-start = end { $end } liegt vor start { $start }
 problem-too-many-days = { $start } bis { $end } umfasst { $days } Tage; eine Wochendatei darf höchstens { $most } Tage umfassen
@@ -337,5 +337,12 @@ usage-conflict = { $argument } lässt sich nicht zusammen mit { $other } verwend
 ## spreadsheets and calendars (h4)
 
 ## free and diff (main)
+
+diff-longer = Verlängert
+diff-shorter = Verkürzt
+finding-legacy-zone = Zeitzone „{ $zone }“ ist eine Abkürzung, die die Zeitzonendatenbank nur für alte Dateien führt; besser „{ $canonical }“, die Zone eines Ortes, die jeder Kalender kennt
+free-heading-speakers = Freie Zeitfenster für ein Forum von { $duration } mit { $speakers }
+free-none-speakers = Kein freies Zeitfenster für ein Forum von { $duration } mit { $speakers }: jeder Beginn verletzt eine Regel, trifft auf ein anderes Forum oder auf eine belegte sprechende Person.
+free-unknown-speaker = kein Forum hat bisher „{ $name }“ als sprechende Person, also ist jedes Zeitfenster für sie frei; gemeint ist vielleicht „{ $closest }“?
 
 ## end

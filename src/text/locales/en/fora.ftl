@@ -338,4 +338,11 @@ usage-conflict = { $argument } cannot be used with { $other }
 
 ## free and diff (main)
 
+diff-longer = Longer
+diff-shorter = Shorter
+finding-legacy-zone = timezone "{ $zone }" is an abbreviation the time zone database keeps for old files; write "{ $canonical }", the zone of a place, which every calendar knows
+free-heading-speakers = Free slots for a forum of { $duration } with { $speakers }
+free-none-speakers = No free slot for a forum of { $duration } with { $speakers }: every start breaks a rule, meets another forum or finds a speaker busy.
+free-unknown-speaker = no forum has the speaker "{ $name }" yet, so every slot is free for them; did you mean "{ $closest }"?
+
 ## end
