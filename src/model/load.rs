@@ -639,7 +639,7 @@ impl RawRules {
         Ok(Rules {
             day_start,
             day_end,
-            min_gap: duration(self.min_gap, || Place::Rules, "min_gap")?,
+            min_gap: min_gap(self.min_gap)?,
             max_hours_per_day: self.max_hours_per_day,
             parallel: self.parallel,
             extra: self.extra.into(),
@@ -691,6 +691,23 @@ fn duration(
     parsed
         .map(Some)
         .map_err(|error| InputError::invalid(place(), Problem::Duration { key, error }))
+}
+
+/// The least gap: a duration, or none at all (`0m`), which is the same as no rule: fora of
+/// a room may follow each other without a break, never overlap.
+fn min_gap(value: Option<Value>) -> Result<Option<Duration>, InputError> {
+    let negative = value.as_ref().is_some_and(|v| v.to_string().contains('-'));
+    match duration(value, || Place::Rules, "min_gap") {
+        Err(InputError::Invalid {
+            problem:
+                Problem::Duration {
+                    error: crate::model::DurationError::TooShort(_),
+                    ..
+                },
+            ..
+        }) if !negative => Ok(None),
+        other => other,
+    }
 }
 
 fn time_zone(name: &str) -> Result<Tz, InputError> {
@@ -832,6 +849,25 @@ mod tests {
         assert_eq!(
             week.contact.as_ref().and_then(|c| c.email.as_deref()),
             Some("buero@example.org")
+        );
+    }
+
+    #[test]
+    fn no_gap_is_no_rule_and_a_negative_one_is_refused() {
+        let with = |gap: &str| {
+            Week::from_json(&MINIMAL.replace(
+                r#""fora": []"#,
+                &format!(r#""rules": {{"min_gap": {gap}}}, "fora": []"#),
+            ))
+        };
+        for zero in [r#""0m""#, "0", r#""0h""#, r#""PT0M""#] {
+            assert_eq!(with(zero).map(|w| w.rules.min_gap), Ok(None), "{zero}");
+        }
+        assert!(with(r#""-5m""#).is_err());
+        assert!(with("-5").is_err());
+        assert_eq!(
+            with(r#""15m""#).map(|w| w.rules.min_gap.map(Duration::minutes)),
+            Ok(Some(15))
         );
     }
 
