@@ -639,7 +639,7 @@ impl RawRules {
         Ok(Rules {
             day_start,
             day_end,
-            min_gap: duration(self.min_gap, || Place::Rules, "min_gap")?,
+            min_gap: gap(self.min_gap)?,
             max_hours_per_day: self.max_hours_per_day,
             parallel: self.parallel,
             extra: self.extra.into(),
@@ -691,6 +691,24 @@ fn duration(
     parsed
         .map(Some)
         .map_err(|error| InputError::invalid(place(), Problem::Duration { key, error }))
+}
+
+/// `rules.min_gap`: a duration, or none at all (`"0m"`, `0`), which is no rule.
+fn gap(value: Option<Value>) -> Result<Option<Duration>, InputError> {
+    let zero = match &value {
+        Some(Value::Number(number)) => number.as_f64() == Some(0.0),
+        Some(Value::String(text)) => {
+            matches!(
+                Duration::parse(text),
+                Err(crate::model::DurationError::TooShort(_))
+            )
+        }
+        _ => false,
+    };
+    if zero {
+        return Ok(None);
+    }
+    duration(value, || Place::Rules, "min_gap")
 }
 
 fn time_zone(name: &str) -> Result<Tz, InputError> {
