@@ -11,7 +11,8 @@ fora=${FORA:-fora}
 week=${1:-engagementkongress-2015.json}
 
 $fora new "$week" --name "Engagementkongress NRW 2015" --start 2015-11-06 \
-    --timezone Europe/Berlin --language de
+    --timezone Europe/Berlin --language de --day-start 09:30 --day-end 17:30
+$fora rules set "$week" parallel=ja
 
 $fora room add "$week" --id saal --name "Großer Saal" --capacity 300
 for room in a b c; do

@@ -10,7 +10,7 @@ use crate::commands::{self, Change, Listing, ReportFormat};
 use crate::edit::{NewForum, NewRoom, Target};
 use crate::error::ValueError;
 use crate::export::Format;
-use crate::model::{Duration, DurationError, Language};
+use crate::model::{DayTime, Duration, DurationError, Language};
 
 const EXIT_CODES: &str = "\
 Exit codes (of check, timetable and ics; diff says its own):
@@ -38,7 +38,7 @@ pub struct Cli {
 
     /// The language of all output: de or en [default: the week file's `language`, else the
     /// environment's (LC_ALL, LC_MESSAGES, LANG), else en].
-    #[arg(long, value_name = "LANG", global = true, value_parser = language())]
+    #[arg(long, value_name = "LANG", global = true, ignore_case = true, value_parser = language())]
     pub lang: Option<Language>,
 }
 
@@ -175,8 +175,14 @@ pub enum Command {
         #[arg(long, value_name = "ZONE")]
         timezone: String,
         /// The week's language, written into the file [default: the environment's, else en].
-        #[arg(long, value_name = "LANG", value_parser = language())]
+        #[arg(long, value_name = "LANG", ignore_case = true, value_parser = language())]
         language: Option<Language>,
+        /// The day's window starts here: no forum earlier (`rules.day_start`).
+        #[arg(long, value_name = "HH:MM", default_value = "09:00", value_parser = day_time)]
+        day_start: DayTime,
+        /// The day's window ends here: no forum later (`rules.day_end`; `24:00` is midnight).
+        #[arg(long, value_name = "HH:MM", default_value = "18:00", value_parser = day_time)]
+        day_end: DayTime,
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
@@ -273,9 +279,21 @@ pub enum Command {
         edit: EditFlags,
     },
 
-    /// Rooms of the week
+    /// Rooms of the week: list, add, set, rm
     #[command(subcommand)]
     Room(RoomCommand),
+
+    /// The week itself: its name, dates, zone, language, id, figures and contact
+    #[command(subcommand)]
+    Week(WeekCommand),
+
+    /// The rules the programme is checked against
+    #[command(subcommand)]
+    Rules(RulesCommand),
+
+    /// The published figures the programme must match
+    #[command(subcommand)]
+    Expect(ExpectCommand),
 
     /// Find the slots where a forum of a given length fits
     ///
@@ -343,12 +361,129 @@ pub enum RoomCommand {
         /// The name attendees see.
         #[arg(long)]
         name: String,
-        /// Its join link.
+        /// Its join link (an https:// or http:// address).
         #[arg(long)]
         url: Option<String>,
-        /// How many people fit.
-        #[arg(long)]
+        /// How many people fit (`120`, `1.200`).
+        #[arg(long, value_parser = count)]
         capacity: Option<u64>,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+
+    /// List the rooms: id, name, capacity, join link and how many fora are in each
+    #[command(after_help = LIST_EXIT_CODES)]
+    List {
+        /// The week file.
+        file: PathBuf,
+        /// `table` for people, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = ListingArg::Table)]
+        format: ListingArg,
+    },
+
+    /// Change a room: name, url, capacity
+    ///
+    /// An empty value removes the field (a room without a name shows its id).
+    ///
+    /// Example:
+    ///   fora room set week.json plenum "name=Plenum (Zoom)" url=https://zoom.us/j/123 capacity=500
+    #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
+    Set {
+        /// The week file.
+        file: PathBuf,
+        /// The room's id.
+        id: String,
+        /// What to change.
+        #[arg(value_name = "FIELD=VALUE", required = true)]
+        assignments: Vec<String>,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+
+    /// Remove a room; a room fora are in is kept unless they move with --reassign
+    ///
+    /// Example:
+    ///   fora room rm week.json werkstatt --reassign plenum
+    #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
+    Rm {
+        /// The week file.
+        file: PathBuf,
+        /// The room's id.
+        id: String,
+        /// Move the room's fora into this room, in the same edit.
+        #[arg(long, value_name = "ROOM")]
+        reassign: Option<String>,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+}
+
+/// The commands on the week itself.
+#[derive(Debug, Subcommand)]
+pub enum WeekCommand {
+    /// Change the week: name, description, start, end, timezone, language, id,
+    /// registrations, participants, contact_name, contact_email
+    ///
+    /// An empty value removes an optional field. A new id (or, without one, a new name or
+    /// first day) changes every calendar UID; `fora` says so.
+    ///
+    /// Example:
+    ///   fora week set week.json end=2020-06-27 registrations=1.200 language=de \
+    ///     "contact_name=Netzwerk engagiert in NRW" contact_email=kontakt@example.org
+    #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
+    Set {
+        /// The week file.
+        file: PathBuf,
+        /// What to change.
+        #[arg(value_name = "FIELD=VALUE", required = true)]
+        assignments: Vec<String>,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+}
+
+/// The commands on the week's rules.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Change the rules: day_start, day_end, min_gap, max_hours_per_day, parallel
+    ///
+    /// Times as 09:00, the gap as a duration (15m; 0m for none), hours with a comma or a
+    /// point (6,5), parallel as yes/no (ja/nein, true/false). An empty value removes a rule.
+    ///
+    /// Example:
+    ///   fora rules set week.json day_start=09:00 day_end=18:00 min_gap=15m \
+    ///     parallel=false max_hours_per_day=6,5
+    #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
+    Set {
+        /// The week file.
+        file: PathBuf,
+        /// What to change.
+        #[arg(value_name = "FIELD=VALUE", required = true)]
+        assignments: Vec<String>,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+}
+
+/// The commands on the week's expected figures.
+#[derive(Debug, Subcommand)]
+pub enum ExpectCommand {
+    /// Change the figures the programme must match: fora, hours
+    ///
+    /// Example:
+    ///   fora expect set week.json fora=15 hours=15,5
+    #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
+    Set {
+        /// The week file.
+        file: PathBuf,
+        /// What to change.
+        #[arg(value_name = "FIELD=VALUE", required = true)]
+        assignments: Vec<String>,
         /// `--force` and `--dry-run`.
         #[command(flatten)]
         edit: EditFlags,
@@ -423,6 +558,11 @@ Exit codes:
   0  written (or nothing to change)
   1  refused: the change would add error findings (or added them, with --force)
   2  the input could not be read or understood";
+
+const LIST_EXIT_CODES: &str = "\
+Exit codes:
+  0  the week could be read
+  2  it could not be read or understood";
 
 const DIFF_EXIT_CODES: &str = "\
 Exit codes:
@@ -508,7 +648,15 @@ fn shift(text: &str) -> Result<i64, DurationError> {
 }
 
 fn date(text: &str) -> Result<NaiveDate, ValueError> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| ValueError::Date(text.to_owned()))
+    crate::edit::value::date(text)
+}
+
+fn day_time(text: &str) -> Result<DayTime, ValueError> {
+    crate::edit::value::day_time(text)
+}
+
+fn count(text: &str) -> Result<u64, ValueError> {
+    crate::edit::value::count(text)
 }
 
 impl Cli {
@@ -523,7 +671,15 @@ impl Cli {
             | Command::Set { file, .. }
             | Command::Cancel { file, .. }
             | Command::Rm { file, .. }
-            | Command::Room(RoomCommand::Add { file, .. })
+            | Command::Room(
+                RoomCommand::Add { file, .. }
+                | RoomCommand::List { file, .. }
+                | RoomCommand::Set { file, .. }
+                | RoomCommand::Rm { file, .. },
+            )
+            | Command::Week(WeekCommand::Set { file, .. })
+            | Command::Rules(RulesCommand::Set { file, .. })
+            | Command::Expect(ExpectCommand::Set { file, .. })
             | Command::Free { file, .. } => Some(file),
             Command::Diff { new, .. } => Some(new),
             Command::New { .. } | Command::Completions { .. } | Command::Man => None,
@@ -547,6 +703,8 @@ pub enum Invocation {
     Edit(commands::EditOptions, Change),
     /// Find free slots.
     Free(commands::FreeOptions),
+    /// List the rooms.
+    RoomList(commands::RoomListOptions),
     /// Print a completion script.
     Completions(clap_complete::Shell),
     /// Print the manual page.
@@ -615,6 +773,8 @@ impl Cli {
                 end,
                 timezone,
                 language: week_language,
+                day_start,
+                day_end,
                 force,
             } => Invocation::New(commands::NewOptions {
                 file,
@@ -623,9 +783,17 @@ impl Cli {
                 end,
                 timezone,
                 week_language,
+                day: (day_start, day_end),
                 force,
                 language,
             }),
+            Command::Room(RoomCommand::List { file, format }) => {
+                Invocation::RoomList(commands::RoomListOptions {
+                    file,
+                    format: format.into(),
+                    language,
+                })
+            }
             Command::Free {
                 file,
                 duration,
@@ -698,6 +866,33 @@ fn edit_invocation(command: Command, language: Option<Language>) -> Invocation {
                 capacity,
             }),
         ),
+        Command::Room(RoomCommand::Set {
+            file,
+            id,
+            assignments,
+            edit,
+        }) => (options(file, edit), Change::SetRoom { id, assignments }),
+        Command::Room(RoomCommand::Rm {
+            file,
+            id,
+            reassign,
+            edit,
+        }) => (options(file, edit), Change::RemoveRoom { id, reassign }),
+        Command::Week(WeekCommand::Set {
+            file,
+            assignments,
+            edit,
+        }) => (options(file, edit), Change::SetWeek(assignments)),
+        Command::Rules(RulesCommand::Set {
+            file,
+            assignments,
+            edit,
+        }) => (options(file, edit), Change::SetRules(assignments)),
+        Command::Expect(ExpectCommand::Set {
+            file,
+            assignments,
+            edit,
+        }) => (options(file, edit), Change::SetExpect(assignments)),
         _ => unreachable!("the other commands are not edits"),
     };
     Invocation::Edit(options, change)

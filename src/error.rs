@@ -5,8 +5,10 @@ use std::{fmt, io, path::PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::edit::Fields;
 use crate::export::ics::previous::CalendarProblem;
 use crate::model::{DurationError, InputError, Language};
+use crate::rules::BadLink;
 use crate::text::Render;
 
 /// The exit codes of every `fora` command.
@@ -126,13 +128,20 @@ pub enum ValueError {
     /// An id a room has already.
     RoomIdTaken(String),
     /// Not `FIELD=VALUE`.
-    NotAssignment(String),
-    /// A field `fora set` does not change.
+    NotAssignment {
+        /// What was given.
+        text: String,
+        /// Whose fields were asked for.
+        of: Fields,
+    },
+    /// A field the command does not change.
     UnknownField {
         /// The field.
         field: String,
         /// The closest field, when one is close.
         closest: Option<&'static str>,
+        /// Whose fields were asked for.
+        of: Fields,
     },
     /// An empty title.
     EmptyTitle,
@@ -148,6 +157,43 @@ pub enum ValueError {
     Date(String),
     /// A language fora has no catalogue for.
     Language(String),
+    /// Not a decimal number (`6,5`, `6.5`).
+    Decimal(String),
+    /// Not a whole number (`120`, `1.200`).
+    Count(String),
+    /// Not yes or no.
+    Boolean(String),
+    /// Not a time of day (`09:00`).
+    DayTime(String),
+    /// Not an IANA time zone.
+    TimeZone {
+        /// What was given.
+        text: String,
+        /// The closest zone, when one is close.
+        closest: Option<&'static str>,
+    },
+    /// Not a week's id.
+    WeekId(String),
+    /// An empty value for a field the week cannot do without.
+    Required,
+    /// Not an e-mail address.
+    Email(String),
+    /// A join link calendars would not make clickable.
+    Link {
+        /// The link, as given.
+        url: String,
+        /// What is wrong with it.
+        problem: BadLink,
+    },
+    /// A room fora are in, which `room rm` would leave them without.
+    RoomInUse {
+        /// The room.
+        room: String,
+        /// The fora in it, in file order.
+        fora: Vec<String>,
+    },
+    /// `room rm --reassign` to the room removed.
+    ReassignToItself(String),
 }
 
 impl Error {

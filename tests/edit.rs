@@ -78,7 +78,8 @@ fn new_creates_a_week_and_never_overwrites_by_accident() {
         read(&file),
         json!({"id": "engagementkongress-nrw-2015", "name": "Engagementkongress NRW 2015",
                "timezone": "Europe/Berlin", "start": "2015-11-06", "end": "2015-11-06",
-               "language": "de", "updated": "2015-11-06T08:00:00Z", "fora": []})
+               "language": "de", "updated": "2015-11-06T08:00:00Z",
+               "rules": {"day_start": "09:00", "day_end": "18:00"}, "fora": []})
     );
     let before = std::fs::read(&file).unwrap();
     new()
@@ -575,7 +576,7 @@ fn the_2015_week_is_built_from_nothing_by_the_readme_session() {
     let built = read(&file);
     let published = read(Path::new("schedules/engagementkongress-2015.json"));
     for key in [
-        "id", "name", "timezone", "start", "end", "language", "rooms", "fora",
+        "id", "name", "timezone", "start", "end", "language", "rooms", "rules", "fora",
     ] {
         assert_eq!(built[key], published[key], "{key}");
     }

@@ -7,9 +7,10 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use fora::check::Detail;
-use fora::edit::Said;
+use fora::edit::{Fields, Said};
 use fora::export::ics::previous::CalendarProblem;
 use fora::model::{DayTime, DurationError, InputError, JsonType, Place, Problem, Syntax};
+use fora::rules::BadLink;
 use fora::text::Render;
 use fora::{Error, Language, ValueError, Week, check};
 
@@ -182,12 +183,19 @@ fn value_errors() -> Vec<Error> {
         value("--id", ValueError::BadId("a b".into())),
         value("--id", ValueError::ForumIdTaken("podium".into())),
         value("--id", ValueError::RoomIdTaken("saal".into())),
-        value("", ValueError::NotAssignment("title".into())),
+        value(
+            "",
+            ValueError::NotAssignment {
+                text: "title".into(),
+                of: Fields::Forum,
+            },
+        ),
         value(
             "",
             ValueError::UnknownField {
                 field: "titel".into(),
                 closest: Some("title"),
+                of: Fields::Forum,
             },
         ),
         value(
@@ -195,6 +203,7 @@ fn value_errors() -> Vec<Error> {
             ValueError::UnknownField {
                 field: "start".into(),
                 closest: None,
+                of: Fields::Forum,
             },
         ),
         value("title=", ValueError::EmptyTitle),
@@ -203,6 +212,97 @@ fn value_errors() -> Vec<Error> {
         value("--to", ValueError::DateTime("morgen".into())),
         value("--day", ValueError::Date("23.06.2020".into())),
         value("--lang", ValueError::Language("fr".into())),
+    ]
+    .into_iter()
+    .chain(workbench_errors())
+    .collect()
+}
+
+/// What the week's own `set`s and the rooms' commands say of a value.
+fn workbench_errors() -> Vec<Error> {
+    let value = |flag: &str, error| Error::value(flag, error);
+    vec![
+        value(
+            "",
+            ValueError::NotAssignment {
+                text: "day_start".into(),
+                of: Fields::Rules,
+            },
+        ),
+        value(
+            "",
+            ValueError::UnknownField {
+                field: "max_hours".into(),
+                closest: Some("max_hours_per_day"),
+                of: Fields::Rules,
+            },
+        ),
+        value(
+            "",
+            ValueError::UnknownField {
+                field: "ort".into(),
+                closest: None,
+                of: Fields::Week,
+            },
+        ),
+        value("max_hours_per_day=", ValueError::Decimal("abc".into())),
+        value("registrations=", ValueError::Count("1,5".into())),
+        value("--capacity", ValueError::Count("viele".into())),
+        value("parallel=", ValueError::Boolean("vielleicht".into())),
+        value("day_start=", ValueError::DayTime("9 Uhr".into())),
+        value(
+            "timezone=",
+            ValueError::TimeZone {
+                text: "Europe/Berln".into(),
+                closest: Some("Europe/Berlin"),
+            },
+        ),
+        value(
+            "timezone=",
+            ValueError::TimeZone {
+                text: "Mond".into(),
+                closest: None,
+            },
+        ),
+        value("id=", ValueError::WeekId("a b".into())),
+        value("name=", ValueError::Required),
+        value("contact_email=", ValueError::Email("kontakt".into())),
+        value(
+            "--url",
+            ValueError::Link {
+                url: "zoom.us/j/123".into(),
+                problem: BadLink::NoScheme,
+            },
+        ),
+        value(
+            "url=",
+            ValueError::Link {
+                url: "ftp://example.org".into(),
+                problem: BadLink::Scheme,
+            },
+        ),
+        value(
+            "url=",
+            ValueError::Link {
+                url: "kein link".into(),
+                problem: BadLink::Malformed,
+            },
+        ),
+        value(
+            "",
+            ValueError::RoomInUse {
+                room: "werkstatt".into(),
+                fora: vec!["werkstatt-1".into()],
+            },
+        ),
+        value(
+            "",
+            ValueError::RoomInUse {
+                room: "plenum".into(),
+                fora: (1..=12).map(|i| format!("forum-{i}")).collect(),
+            },
+        ),
+        value("--reassign", ValueError::ReassignToItself("plenum".into())),
     ]
 }
 
@@ -423,7 +523,63 @@ fn said() -> Vec<Said> {
             id: "saal".into(),
             name: "Großer Saal".into(),
         },
+        Said::WeekSet {
+            fields: vec![
+                ("end".into(), Some("2020-06-27".into())),
+                ("description".into(), None),
+            ],
+            uids: None,
+        },
+        Said::WeekSet {
+            fields: vec![("id".into(), Some("kongress-2020".into()))],
+            uids: Some(("woche-2020.fora".into(), "kongress-2020.fora".into())),
+        },
+        Said::RulesSet {
+            fields: vec![
+                ("max_hours_per_day".into(), Some("6,5".into())),
+                ("min_gap".into(), None),
+            ],
+        },
+        Said::ExpectSet {
+            fields: vec![("hours".into(), Some("15,5".into()))],
+        },
+        Said::RoomSet {
+            id: "plenum".into(),
+            fields: vec![("url".into(), Some("https://zoom.us/j/123".into()))],
+        },
+        Said::RoomRemoved {
+            id: "werkstatt".into(),
+            name: "Werkstatt".into(),
+            moved: Vec::new(),
+            to: None,
+        },
+        Said::RoomRemoved {
+            id: "werkstatt".into(),
+            name: "Werkstatt".into(),
+            moved: vec!["werkstatt-1".into(), "werkstatt-2".into()],
+            to: Some("plenum".into()),
+        },
     ]
+}
+
+/// How an edit says how many more findings it adds than it shows, and the rooms' table.
+fn workbench_words(language: Language) -> String {
+    let l = language;
+    let mut out = String::new();
+    for more in [1, 3] {
+        for id in [
+            "said-more-findings",
+            "said-more-errors",
+            "said-more-warnings",
+        ] {
+            let text = fora::text::loader(l).get_args(
+                id,
+                std::collections::HashMap::from([("more", fluent::FluentValue::from(more))]),
+            );
+            out += &format!("{text}\n");
+        }
+    }
+    out
 }
 
 fn everything(language: Language) -> String {
@@ -453,6 +609,7 @@ fn everything(language: Language) -> String {
     for said in said() {
         out += &format!("{}\n", fora::commands::said_in(&said, language));
     }
+    out += &workbench_words(language);
     out
 }
 

@@ -1,4 +1,5 @@
-//! The edits: `fora add`, `move`, `set`, `cancel`, `rm` and `room add`.
+//! The edits: `fora add`, `move`, `set`, `cancel`, `rm`, `week set`, `rules set`,
+//! `expect set` and `room add`, `room set`, `room rm`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -49,6 +50,26 @@ pub enum Change {
     Remove(String),
     /// Add a room.
     AddRoom(NewRoom),
+    /// Set fields of the week: `FIELD=VALUE`.
+    SetWeek(Vec<String>),
+    /// Set rules: `FIELD=VALUE`.
+    SetRules(Vec<String>),
+    /// Set the expected figures: `FIELD=VALUE`.
+    SetExpect(Vec<String>),
+    /// Set fields of a room.
+    SetRoom {
+        /// The room's id.
+        id: String,
+        /// What to set.
+        assignments: Vec<String>,
+    },
+    /// Remove a room.
+    RemoveRoom {
+        /// The room's id.
+        id: String,
+        /// The room its fora move to.
+        reassign: Option<String>,
+    },
 }
 
 impl Change {
@@ -56,9 +77,23 @@ impl Change {
     fn flag(&self, field: &str) -> String {
         match (self, field) {
             // The forum's id is the command's own argument: the message names it.
-            (_, "id") if !matches!(self, Change::Add(_) | Change::AddRoom(_)) => String::new(),
+            (_, "id")
+                if !matches!(
+                    self,
+                    Change::Add(_) | Change::AddRoom(_) | Change::SetWeek(_)
+                ) =>
+            {
+                String::new()
+            }
             (_, "set") => String::new(),
-            (Change::Set { .. }, field) => format!("{field}="),
+            (
+                Change::Set { .. }
+                | Change::SetWeek(_)
+                | Change::SetRules(_)
+                | Change::SetExpect(_)
+                | Change::SetRoom { .. },
+                field,
+            ) => format!("{field}="),
             (Change::Move { .. }, "shift") => "--by".to_owned(),
             (_, field) => format!("--{field}"),
         }
@@ -80,6 +115,13 @@ pub fn edit(options: &EditOptions, change: Change) -> Result<ExitCode, Error> {
         Change::Cancel(id) => edit::cancel(&mut document, id),
         Change::Remove(id) => edit::remove(&mut document, id),
         Change::AddRoom(new) => edit::add_room(&mut document, new.clone()),
+        Change::SetWeek(assignments) => edit::settings::week(&mut document, assignments),
+        Change::SetRules(assignments) => edit::settings::rules(&mut document, assignments),
+        Change::SetExpect(assignments) => edit::settings::expect(&mut document, assignments),
+        Change::SetRoom { id, assignments } => edit::settings::room(&mut document, id, assignments),
+        Change::RemoveRoom { id, reassign } => {
+            edit::settings::remove_room(&mut document, id, reassign.as_deref())
+        }
     }
     .map_err(invalid)?;
     let outcome = document.save(
@@ -118,7 +160,18 @@ fn tell(said: &Said, outcome: Outcome, options: &EditOptions, l: Language) -> Ex
         let _ = report::write_finding(finding, &added.week, l, &mut stderr);
     }
     if added.more > 0 {
-        let _ = writeln!(stderr, "{}", t!(l, "said-more-findings", more = added.more));
+        let more = match added.of_other_fora {
+            true => t!(l, "said-more-findings", more = added.more),
+            false => t!(l, "said-more-errors", more = added.more),
+        };
+        let _ = writeln!(stderr, "{more}");
+    }
+    for finding in &added.warnings {
+        let _ = report::write_finding(finding, &added.week, l, &mut stderr);
+    }
+    if added.more_warnings > 0 {
+        let more = t!(l, "said-more-warnings", more = added.more_warnings);
+        let _ = writeln!(stderr, "{more}");
     }
     if refused {
         let style = report::ERROR;
@@ -171,19 +224,7 @@ pub fn said_in(said: &Said, l: Language) -> String {
             t!(l, "said-moved", id = id.as_str(), what = parts.join(", "))
         }
         Said::Set { id, fields } => {
-            let parts: Vec<String> = fields
-                .iter()
-                .map(|(field, value)| match value {
-                    Some(value) => t!(
-                        l,
-                        "said-set-field",
-                        field = field.as_str(),
-                        value = value.as_str()
-                    ),
-                    None => t!(l, "said-removed-field", field = field.as_str()),
-                })
-                .collect();
-            t!(l, "said-set", id = id.as_str(), what = parts.join("; "))
+            t!(l, "said-set", id = id.as_str(), what = fields_in(fields, l))
         }
         Said::Cancelled(id) => t!(l, "said-cancelled", id = id.as_str()),
         Said::Removed { id, title } => {
@@ -192,5 +233,80 @@ pub fn said_in(said: &Said, l: Language) -> String {
         Said::RoomAdded { id, name } => {
             t!(l, "said-room-added", id = id.as_str(), name = name.as_str())
         }
+        Said::WeekSet { fields, uids } => {
+            let said = t!(l, "said-week-set", what = fields_in(fields, l));
+            match uids {
+                None => said,
+                Some((from, to)) => format!(
+                    "{said}\n{}",
+                    t!(
+                        l,
+                        "said-uids-change",
+                        from = from.as_str(),
+                        to = to.as_str()
+                    )
+                ),
+            }
+        }
+        Said::RulesSet { fields } => t!(l, "said-rules-set", what = fields_in(fields, l)),
+        Said::ExpectSet { fields } => t!(l, "said-expect-set", what = fields_in(fields, l)),
+        Said::RoomSet { id, fields } => t!(
+            l,
+            "said-room-set",
+            id = id.as_str(),
+            what = fields_in(fields, l)
+        ),
+        Said::RoomRemoved {
+            id,
+            name,
+            moved,
+            to,
+        } => match to {
+            Some(to) if !moved.is_empty() => t!(
+                l,
+                "said-room-removed-moved",
+                id = id.as_str(),
+                name = name.as_str(),
+                fora = moved.len(),
+                ids = moved.join(", "),
+                to = to.as_str()
+            ),
+            _ => t!(
+                l,
+                "said-room-removed",
+                id = id.as_str(),
+                name = name.as_str()
+            ),
+        },
     }
+}
+
+/// The fields whose values are numbers, said as the language writes them (`6,5`).
+const NUMBERS: [&str; 6] = [
+    "registrations",
+    "participants",
+    "capacity",
+    "max_hours_per_day",
+    "fora",
+    "hours",
+];
+
+/// Fields with their new values (or removed), as `said-set` lists them.
+fn fields_in(fields: &[(String, Option<String>)], l: Language) -> String {
+    fields
+        .iter()
+        .map(|(field, value)| match value {
+            Some(value) => t!(
+                l,
+                "said-set-field",
+                field = field.as_str(),
+                value = match value.parse::<f64>() {
+                    Ok(number) if NUMBERS.contains(&field.as_str()) => text::number(l, number),
+                    _ => value.clone(),
+                }
+            ),
+            None => t!(l, "said-removed-field", field = field.as_str()),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::edit::{self, NewWeek};
-use crate::model::Language;
+use crate::model::{DayTime, Language};
 use crate::text::{self, DateStyle, t};
 use crate::{Error, ExitCode};
 
@@ -25,6 +25,8 @@ pub struct NewOptions {
     pub timezone: String,
     /// The language of its output, written into the file; else the environment's, else English.
     pub week_language: Option<Language>,
+    /// The day's window written into its rules.
+    pub day: (DayTime, DayTime),
     /// Replace the file if it exists.
     pub force: bool,
     /// The language of this command's messages.
@@ -40,6 +42,7 @@ pub fn new(options: &NewOptions) -> Result<ExitCode, Error> {
         start: options.start,
         end: options.end.unwrap_or(options.start),
         language: week_language,
+        day: options.day,
     };
     let week = edit::create(&options.file, &new, options.force, edit::now()?)?;
     let l = Language::resolve(options.language, week.language);

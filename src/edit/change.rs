@@ -23,7 +23,7 @@ pub struct Invalid {
     pub error: ValueError,
 }
 
-fn invalid(field: &'static str) -> impl FnOnce(ValueError) -> Invalid {
+pub(super) fn invalid(field: &'static str) -> impl FnOnce(ValueError) -> Invalid {
     move |error| Invalid { field, error }
 }
 
@@ -40,6 +40,9 @@ pub struct NewWeek {
     pub end: NaiveDate,
     /// `de` or `en`.
     pub language: crate::model::Language,
+    /// The day's window (`rules.day_start`, `rules.day_end`), which `check` holds fora to
+    /// and `free` offers slots in.
+    pub day: (crate::model::DayTime, crate::model::DayTime),
 }
 
 /// Writes a new week file without fora, its `id` made from its name. An existing file is
@@ -56,6 +59,10 @@ pub fn create(path: &Path, new: &NewWeek, force: bool, now: DateTime<Utc>) -> Re
         "updated".into(),
         Value::from(now.to_rfc3339_opts(SecondsFormat::Secs, true)),
     );
+    let mut rules = Map::new();
+    rules.insert("day_start".into(), Value::from(new.day.0.to_string()));
+    rules.insert("day_end".into(), Value::from(new.day.1.to_string()));
+    root.insert("rules".into(), Value::Object(rules));
     root.insert("fora".into(), Value::Array(Vec::new()));
     // A new file has no layout to keep: two-space JSON and a final newline.
     let mut text = serde_json::to_string_pretty(&root).expect("JSON values always serialise");
@@ -102,6 +109,12 @@ pub fn add(doc: &mut Document, new: NewForum) -> Result<Said, Invalid> {
     Duration::parse(&new.duration)
         .map_err(ValueError::Duration)
         .map_err(invalid("duration"))?;
+    let url = new
+        .url
+        .as_deref()
+        .map(super::value::link)
+        .transpose()
+        .map_err(invalid("url"))?;
     let taken = |id: &str| doc.week.fora.iter().any(|f| f.id == id);
     let id = match new.id {
         Some(id) if !is_valid_id(&id) => return Err(invalid("id")(ValueError::BadId(id))),
@@ -140,7 +153,7 @@ pub fn add(doc: &mut Document, new: NewForum) -> Result<Said, Invalid> {
     if let Some(description) = new.description {
         forum.insert("description".into(), Value::from(description));
     }
-    if let Some(url) = new.url {
+    if let Some(url) = url {
         forum.insert("url".into(), Value::from(url));
     }
     doc.tree
@@ -211,7 +224,7 @@ pub fn move_to(
 }
 
 /// The fields `fora set` changes, as written in the week file.
-pub const SETTABLE: [&str; 8] = [
+pub const SETTABLE: [&str; 10] = [
     "title",
     "duration",
     "format",
@@ -220,6 +233,8 @@ pub const SETTABLE: [&str; 8] = [
     "room",
     "speakers",
     "status",
+    "registrations",
+    "capacity",
 ];
 
 /// The keys a new field of a forum follows, nearest first: the order of a week file.
@@ -232,6 +247,23 @@ fn after(field: &str) -> &'static [&'static str] {
         "description" => &["speakers", "room", "duration"],
         "url" => &["description", "speakers", "room", "duration"],
         "status" => &["url", "description", "speakers", "room", "duration"],
+        "registrations" => &[
+            "status",
+            "url",
+            "description",
+            "speakers",
+            "room",
+            "duration",
+        ],
+        "capacity" => &[
+            "registrations",
+            "status",
+            "url",
+            "description",
+            "speakers",
+            "room",
+            "duration",
+        ],
         _ => &[],
     }
 }
@@ -239,25 +271,12 @@ fn after(field: &str) -> &'static [&'static str] {
 /// Sets fields of a forum from `FIELD=VALUE`; an empty value removes an optional field.
 pub fn set(doc: &mut Document, id: &str, assignments: &[String]) -> Result<Said, Invalid> {
     let mut values = Vec::new();
-    for assignment in assignments {
-        let Some((field, value)) = assignment.split_once('=') else {
-            return Err(invalid("set")(ValueError::NotAssignment(
-                assignment.clone(),
-            )));
-        };
-        let (field, value) = (field.trim(), value.trim());
-        let Some(&field) = SETTABLE.iter().find(|&&f| f == field) else {
-            return Err(invalid("set")(ValueError::UnknownField {
-                field: field.to_owned(),
-                closest: crate::suggest::closest(field, SETTABLE),
-            }));
-        };
+    for (field, value) in super::settings::assignments(assignments, super::Fields::Forum)? {
+        let value = value.as_str();
         let new = match field {
             "title" if value.is_empty() => return Err(invalid("title")(ValueError::EmptyTitle)),
             "duration" => {
-                Duration::parse(value)
-                    .map_err(ValueError::Duration)
-                    .map_err(invalid("duration"))?;
+                super::value::duration(value).map_err(invalid("duration"))?;
                 Some(Value::from(value))
             }
             "status" => {
@@ -269,6 +288,12 @@ pub fn set(doc: &mut Document, id: &str, assignments: &[String]) -> Result<Said,
                 known::room(&doc.week, value).map_err(invalid("room"))?;
                 Some(Value::from(value))
             }
+            "url" if !value.is_empty() => Some(Value::from(
+                crate::edit::value::link(value).map_err(invalid("url"))?,
+            )),
+            "registrations" | "capacity" if !value.is_empty() => Some(Value::from(
+                crate::edit::value::count(value).map_err(invalid(field))?,
+            )),
             "speakers" => {
                 let names: Vec<&str> = value
                     .split(',')
@@ -329,6 +354,14 @@ fn holds(forum: &crate::model::Forum, field: &str, value: Option<&Value>) -> boo
         "url" => text == forum.url.as_deref(),
         "description" => text == forum.description.as_deref(),
         "room" => text == forum.room.as_deref(),
+        "registrations" | "capacity" => {
+            let seats = forum.seats.as_deref();
+            let old = seats.and_then(|s| match field {
+                "registrations" => s.registrations,
+                _ => s.capacity,
+            });
+            value.and_then(Value::as_u64) == old
+        }
         _ => false,
     }
 }
@@ -381,10 +414,16 @@ pub fn add_room(doc: &mut Document, new: NewRoom) -> Result<Said, Invalid> {
     if doc.week.room(&new.id).is_some() {
         return Err(invalid("id")(ValueError::RoomIdTaken(new.id)));
     }
+    let url = new
+        .url
+        .as_deref()
+        .map(super::value::link)
+        .transpose()
+        .map_err(invalid("url"))?;
     let mut room = Map::new();
     room.insert("id".into(), Value::from(new.id.clone()));
     room.insert("name".into(), Value::from(new.name.clone()));
-    if let Some(url) = new.url {
+    if let Some(url) = url {
         room.insert("url".into(), Value::from(url));
     }
     if let Some(capacity) = new.capacity {

@@ -9,7 +9,9 @@
 //! the user may not write is refused as an editor refuses it.
 
 pub mod change;
+pub mod settings;
 pub mod tree;
+pub mod value;
 
 use std::fs::File;
 use std::io::Read;
@@ -22,6 +24,7 @@ pub use change::{
     NewForum, NewRoom, NewWeek, SETTABLE, Target, add, add_room, cancel, create, move_to, remove,
     set,
 };
+pub use settings::{Fields, ROOM_FIELDS, WEEK_FIELDS};
 use tree::{Step, Tree};
 
 use crate::check::{self, Finding, Kind, Report, Severity};
@@ -41,26 +44,37 @@ pub struct Options {
 /// What became of an edit.
 #[derive(Debug)]
 pub enum Outcome {
-    /// The file was replaced; the error findings the change added (only when forced).
+    /// The file was replaced; the findings the change added (errors only when forced).
     Written(Added),
-    /// Nothing was written: `--dry-run`. The error findings the change would add.
+    /// Nothing was written: `--dry-run`. The findings the change would add.
     DryRun(Added),
-    /// Nothing was written: the change would add these error findings.
+    /// Nothing was written: the change would add these error findings (and warnings).
     Refused(Added),
     /// Nothing was written: the file already says this.
     Unchanged,
 }
 
-/// The error findings a change adds, with the week they were found in (to show them).
+/// The findings a change adds, with the week they were found in (to show them): its
+/// errors, which refuse it, and its warnings, which are said and written.
 #[derive(Debug)]
 pub struct Added {
     /// The week as the change would make it.
     pub week: Week,
-    /// The new error findings of the changed forum and of the week as a whole.
+    /// New error findings, the first [`SHOWN`].
     pub findings: Vec<Finding>,
-    /// How many more new error findings there are, of other fora.
+    /// How many more new error findings there are.
     pub more: u64,
+    /// New warnings, the first [`SHOWN`].
+    pub warnings: Vec<Finding>,
+    /// How many more new warnings there are.
+    pub more_warnings: u64,
+    /// Whether those not shown are of other fora than the one changed (else the change was
+    /// one of the week).
+    pub of_other_fora: bool,
 }
+
+/// How many new findings of each severity an edit shows.
+pub const SHOWN: usize = 20;
 
 impl Added {
     /// How many error findings the change adds.
@@ -116,6 +130,41 @@ pub enum Said {
         id: String,
         /// Its name.
         name: String,
+    },
+    /// `fora week set`: each field with its new value, or `None` when removed.
+    WeekSet {
+        /// The fields.
+        fields: Vec<(String, Option<String>)>,
+        /// The end of every calendar UID before and after, when the change changes them.
+        uids: Option<(String, String)>,
+    },
+    /// `fora rules set`.
+    RulesSet {
+        /// The rules, each with its new value, or `None` when removed.
+        fields: Vec<(String, Option<String>)>,
+    },
+    /// `fora expect set`.
+    ExpectSet {
+        /// The figures, each with its new value, or `None` when removed.
+        fields: Vec<(String, Option<String>)>,
+    },
+    /// `fora room set`.
+    RoomSet {
+        /// The room.
+        id: String,
+        /// The fields, each with its new value, or `None` when removed.
+        fields: Vec<(String, Option<String>)>,
+    },
+    /// `fora room rm`.
+    RoomRemoved {
+        /// The room.
+        id: String,
+        /// Its name.
+        name: String,
+        /// The fora moved out of it, in file order.
+        moved: Vec<String>,
+        /// Where they went.
+        to: Option<String>,
     },
 }
 
@@ -245,7 +294,7 @@ impl Document {
             path: self.path.clone(),
             error,
         })?;
-        let added = added_errors(&self.week, week, self.focus.as_deref());
+        let added = added_findings(&self.week, week, self.focus.as_deref());
         if options.dry_run {
             return Ok(Outcome::DryRun(added));
         }
@@ -287,35 +336,60 @@ pub fn now() -> Result<DateTime<Utc>, Error> {
 
 /// What tells findings apart across an edit: the kind, the ids of the fora (whichever
 /// starts first) and what else it is about (a speaker, which of the figures of `expect`).
+/// A day over its hours is that day's, whichever fora it has.
 fn identity(week: &Week, finding: &Finding) -> (Kind, Vec<String>, String) {
-    let mut fora: Vec<String> = finding.ids(week).into_iter().map(str::to_owned).collect();
+    let mut fora: Vec<String> = match finding.kind {
+        Kind::DayOverLimit => Vec::new(),
+        _ => finding.ids(week).into_iter().map(str::to_owned).collect(),
+    };
     fora.sort();
     (finding.kind, fora, finding.detail.subject())
 }
 
-/// The error findings of `after` that `before` does not have. Only the changed forum's
-/// findings (and the week's own) can be new, and those are compared one by one; the counts
-/// of the rest are compared too, so that nothing new is missed.
-fn added_errors(before: &Week, after: Week, focus: Option<&str>) -> Added {
-    let focused = |week: &Week| {
-        let focus = match focus.and_then(|id| week.fora.iter().position(|f| f.id == id)) {
-            Some(index) => check::Focus::Forum(index),
-            None => check::Focus::Week,
-        };
-        check::check_with(
-            week,
-            check::Options {
-                max_findings: 0,
-                focus,
+/// The week checked for an edit of the forum `focus`: every finding of that forum (and the
+/// week's own) kept apart; for an edit of the week, the first of each kind.
+fn checked(week: &Week, focus: Option<&str>) -> Report {
+    let (max_findings, focus) = match focus {
+        Some(id) => (
+            0,
+            match week.fora.iter().position(|f| f.id == id) {
+                Some(index) => check::Focus::Forum(index),
+                None => check::Focus::Week,
             },
-        )
+        ),
+        None => (check::Options::default().max_findings, check::Focus::None),
     };
-    let (old, new) = (focused(before), focused(&after));
+    check::check_with(
+        week,
+        check::Options {
+            max_findings,
+            focus,
+        },
+    )
+}
+
+/// The findings of `after` that `before` does not have. An edit of one forum can add only
+/// that forum's findings (and the week's own), and those are compared one by one; an edit
+/// of the week compares the findings kept of every kind that was kept whole. The counts of
+/// the rest are compared too, so that nothing new is missed.
+fn added_findings(before: &Week, after: Week, focus: Option<&str>) -> Added {
+    let (old, new) = (checked(before, focus), checked(&after, focus));
+    let (listed_old, listed_new): (Vec<&Finding>, Vec<&Finding>) = match focus {
+        Some(_) => (old.focused.iter().collect(), new.focused.iter().collect()),
+        None => {
+            let whole = |f: &&Finding| old.left_out(f.kind) == 0 && new.left_out(f.kind) == 0;
+            (
+                old.findings.iter().filter(whole).collect(),
+                new.findings.iter().filter(whole).collect(),
+            )
+        }
+    };
     let mut known: HashMap<_, usize> = HashMap::default();
-    for finding in errors(&old) {
+    for finding in &listed_old {
         *known.entry(identity(before, finding)).or_default() += 1;
     }
-    let findings: Vec<Finding> = errors(&new)
+    let fresh: Vec<Finding> = listed_new
+        .iter()
         .filter(|f| match known.get_mut(&identity(&after, f)) {
             Some(n) if *n > 0 => {
                 *n -= 1;
@@ -323,26 +397,33 @@ fn added_errors(before: &Week, after: Week, focus: Option<&str>) -> Added {
             }
             _ => true,
         })
-        .cloned()
+        .map(|f| (*f).clone())
         .collect();
-    let others = |report: &Report| {
-        report
-            .count(Severity::Error)
-            .saturating_sub(errors(report).count() as u64)
+    let new_of = |severity: Severity| {
+        let unlisted = |report: &Report, listed: &[&Finding]| {
+            let shown = listed.iter().filter(|f| f.severity() == severity).count();
+            report.count(severity).saturating_sub(shown as u64)
+        };
+        let more = unlisted(&new, &listed_new).saturating_sub(unlisted(&old, &listed_old));
+        let mut shown: Vec<Finding> = fresh
+            .iter()
+            .filter(|f| f.severity() == severity)
+            .cloned()
+            .collect();
+        let over = shown.len().saturating_sub(SHOWN) as u64;
+        shown.truncate(SHOWN);
+        (shown, more + over)
     };
-    let more = others(&new).saturating_sub(others(&old));
+    let (findings, more) = new_of(Severity::Error);
+    let (warnings, more_warnings) = new_of(Severity::Warning);
     Added {
         week: after,
         findings,
         more,
+        warnings,
+        more_warnings,
+        of_other_fora: focus.is_some(),
     }
-}
-
-fn errors(report: &Report) -> impl Iterator<Item = &Finding> {
-    report
-        .focused
-        .iter()
-        .filter(|f| f.severity() == Severity::Error)
 }
 
 /// Whether the open `file` is still the one at `path` (not replaced by a rename).

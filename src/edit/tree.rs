@@ -221,6 +221,19 @@ impl Tree {
         Ok(())
     }
 
+    /// The keys of the object at `path`, in file order; `None` when there is no object there.
+    pub fn keys(&self, path: &[Step]) -> Option<Vec<String>> {
+        let root = parse_text(&self.text).ok()?;
+        let object = self.doc(&root).object(path).ok()?;
+        Some(
+            object
+                .properties
+                .iter()
+                .map(|prop| prop.name.as_str().to_owned())
+                .collect(),
+        )
+    }
+
     /// Removes the element or property `path` points at.
     pub fn remove(&mut self, path: &[Step]) -> Result<(), TreeError> {
         let Some((last, parent)) = path.split_last() else {

@@ -28,9 +28,11 @@ pub fn plain(text: &str) -> String {
 use std::io;
 use std::path::Path;
 
+use crate::edit::Fields;
 use crate::error::{Error, ValueError};
 use crate::export::ics::previous::CalendarProblem;
 use crate::model::{DurationError, InputError, JsonType, Place, Problem, Syntax};
+use crate::rules::BadLink;
 use crate::text::{self as words, DateStyle, t};
 
 impl Render for Error {
@@ -63,7 +65,14 @@ impl Render for Error {
             Error::Value { flag, error } => match error {
                 // A value of `fora set`, or a forum's id, names itself.
                 _ if flag.is_empty() => error.render(l),
-                ValueError::NotAssignment(_) | ValueError::UnknownField { .. } => error.render(l),
+                ValueError::NotAssignment { .. } | ValueError::UnknownField { .. } => {
+                    error.render(l)
+                }
+                ValueError::Required => t!(
+                    l,
+                    "value-required",
+                    field = flag.trim_end_matches('=').trim_start_matches('-')
+                ),
                 // What does not name the value follows its flag after a colon.
                 ValueError::EmptyTitle | ValueError::NoStart(_) => {
                     format!("{flag}: {}", error.render(l))
@@ -162,27 +171,15 @@ impl Render for ValueError {
             ValueError::BadId(id) => t!(l, "value-bad-id", id = id.as_str()),
             ValueError::ForumIdTaken(id) => t!(l, "value-forum-id-taken", id = id.as_str()),
             ValueError::RoomIdTaken(id) => t!(l, "value-room-id-taken", id = id.as_str()),
-            ValueError::NotAssignment(text) => t!(
+            ValueError::NotAssignment { text, of } => t!(
                 l,
                 "value-not-assignment",
                 text = plain(text),
-                fields = crate::edit::SETTABLE.join(", ")
+                fields = of.names().join(", ")
             ),
-            ValueError::UnknownField { field, closest } => match closest {
-                Some(closest) => t!(
-                    l,
-                    "value-unknown-field-closest",
-                    field = plain(field),
-                    closest = (*closest),
-                    fields = crate::edit::SETTABLE.join(", ")
-                ),
-                None => t!(
-                    l,
-                    "value-unknown-field",
-                    field = plain(field),
-                    fields = crate::edit::SETTABLE.join(", ")
-                ),
-            },
+            ValueError::UnknownField { field, closest, of } => {
+                unknown_field(field, *closest, *of, l)
+            }
             ValueError::EmptyTitle => t!(l, "value-empty-title"),
             ValueError::Duration(error) => error.render(l),
             ValueError::Status(text) => t!(l, "value-status", text = plain(text)),
@@ -190,7 +187,97 @@ impl Render for ValueError {
             ValueError::DateTime(text) => t!(l, "value-date-time", text = plain(text)),
             ValueError::Date(text) => t!(l, "value-date", text = plain(text)),
             ValueError::Language(text) => t!(l, "value-language", text = plain(text)),
+            ValueError::Decimal(_)
+            | ValueError::Count(_)
+            | ValueError::Boolean(_)
+            | ValueError::DayTime(_)
+            | ValueError::TimeZone { .. }
+            | ValueError::WeekId(_)
+            | ValueError::Required
+            | ValueError::Email(_)
+            | ValueError::Link { .. }
+            | ValueError::RoomInUse { .. }
+            | ValueError::ReassignToItself(_) => workbench(self, l),
         }
+    }
+}
+
+/// The values of the week's own `set`s and of rooms, said in words.
+fn workbench(error: &ValueError, l: Language) -> String {
+    match error {
+        ValueError::Decimal(text) => t!(l, "value-decimal", text = plain(text)),
+        ValueError::Count(text) => t!(l, "value-count", text = plain(text)),
+        ValueError::Boolean(text) => t!(l, "value-boolean", text = plain(text)),
+        ValueError::DayTime(text) => t!(l, "value-day-time", text = plain(text)),
+        ValueError::TimeZone { text, closest } => match closest {
+            Some(closest) => t!(
+                l,
+                "value-time-zone-closest",
+                text = plain(text),
+                closest = (*closest)
+            ),
+            None => t!(l, "value-time-zone", text = plain(text)),
+        },
+        ValueError::WeekId(id) => t!(l, "value-week-id", id = plain(id)),
+        ValueError::Required => t!(l, "value-required", field = ""),
+        ValueError::Email(text) => t!(l, "value-email", text = plain(text)),
+        ValueError::Link { url, problem } => {
+            let url = plain(url);
+            match problem {
+                BadLink::NoScheme => t!(l, "value-link-no-scheme", url = url),
+                BadLink::Scheme => t!(l, "value-link-scheme", url = url),
+                BadLink::Malformed => t!(l, "value-link-malformed", url = url),
+            }
+        }
+        ValueError::RoomInUse { room, fora } => {
+            // A room of a large week has many fora: the first few name it.
+            const NAMED: usize = 10;
+            let mut ids = fora
+                .iter()
+                .take(NAMED)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if fora.len() > NAMED {
+                ids.push_str(", …");
+            }
+            t!(
+                l,
+                "value-room-in-use",
+                room = room.as_str(),
+                count = fora.len(),
+                fora = ids
+            )
+        }
+        ValueError::ReassignToItself(room) => {
+            t!(l, "value-reassign-itself", room = room.as_str())
+        }
+        // Said above; never here.
+        other => format!("{other:?}"),
+    }
+}
+
+/// A field `set` does not know: a forum's fields point to `fora move` for the start.
+fn unknown_field(field: &str, closest: Option<&str>, of: Fields, l: Language) -> String {
+    let fields = of.names().join(", ");
+    let field = plain(field);
+    match (closest, of) {
+        (Some(closest), Fields::Forum) => t!(
+            l,
+            "value-unknown-field-closest",
+            field = field,
+            closest = closest,
+            fields = fields
+        ),
+        (None, Fields::Forum) => t!(l, "value-unknown-field", field = field, fields = fields),
+        (Some(closest), _) => t!(
+            l,
+            "value-unknown-setting-closest",
+            field = field,
+            closest = closest,
+            fields = fields
+        ),
+        (None, _) => t!(l, "value-unknown-setting", field = field, fields = fields),
     }
 }
 

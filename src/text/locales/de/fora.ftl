@@ -332,6 +332,54 @@ usage-conflict = { $argument } lässt sich nicht zusammen mit { $other } verwend
 
 ## workbench edits (h2)
 
+value-decimal = { $text }: keine Zahl; schreiben Sie sie wie 6,5 oder 6.5
+value-count = { $text }: keine ganze Zahl; schreiben Sie sie wie 120 oder 1.200
+value-boolean = { $text }: weder ja noch nein; schreiben Sie ja, nein, yes, no, true oder false
+value-day-time = { $text }: keine Uhrzeit; schreiben Sie sie wie 09:00
+value-time-zone = { $text }: keine IANA-Zeitzone; verwenden Sie einen Namen wie Europe/Berlin
+value-time-zone-closest = { $text }: keine IANA-Zeitzone; meinten Sie „{ $closest }“?
+value-week-id = { $id }: die Kennung einer Woche darf nur ASCII-Buchstaben, Ziffern, „-“, „_“, „.“ und „@“ enthalten
+value-required = { $field }: ohne diese Angabe geht es nicht; geben Sie einen Wert an
+value-email = { $text }: keine E-Mail-Adresse
+value-link-no-scheme = { $url }: kein Link, den Kalender anklickbar machen; meinten Sie https://{ $url }?
+value-link-scheme = { $url }: Kalender machen nur Links mit https:// und http:// anklickbar
+value-link-malformed = { $url }: kein Link; schreiben Sie ihn wie https://example.org/teilnehmen
+value-room-in-use = Raum „{ $room }“ ist der Raum { $count ->
+    [one] eines Forums: { $fora }; verlegen Sie es
+   *[other] von { $count } Fora: { $fora }; verlegen Sie sie
+} zuerst (`fora move DATEI ID --room RAUM`) oder entfernen Sie den Raum mit --reassign RAUM
+value-reassign-itself = { $room }: das ist der Raum, der entfernt wird; --reassign nennt den Raum, in den seine Fora wechseln
+value-unknown-setting = { $field }=: die Felder sind { $fields }
+value-unknown-setting-closest = { $field }=: meinten Sie „{ $closest }“? Die Felder sind { $fields }
+said-week-set = Woche geändert: { $what }
+said-uids-change = Hinweis: alle Kalender-UIDs ändern sich (aus …{ $from } wird …{ $to }); veröffentlichen Sie mit `fora ics --previous`, damit Kalender die alten Termine entfernen, statt jedes Forum doppelt zu zeigen
+said-rules-set = Regeln geändert: { $what }
+said-expect-set = Erwartete Zahlen geändert: { $what }
+said-room-set = Raum „{ $id }“ geändert: { $what }
+said-room-removed = Raum „{ $id }“ ({ $name }) entfernt
+said-room-removed-moved = Raum „{ $id }“ ({ $name }) entfernt; { $fora ->
+    [one] 1 Forum
+   *[other] { $fora } Fora
+} in Raum { $to } verlegt: { $ids }
+said-more-errors = { $more ->
+    [one] … und 1 weiterer neuer Fehler
+   *[other] … und { $more } weitere neue Fehler
+}
+said-more-warnings = { $more ->
+    [one] … und 1 weitere neue Warnung
+   *[other] … und { $more } weitere neue Warnungen
+}
+room-column-id = Kennung
+room-column-name = Bezeichnung
+room-column-capacity = Plätze
+room-column-link = Link zum Teilnehmen
+room-column-fora = Fora im Raum
+room-none = die Woche { $week } hat keine Räume; legen Sie einen mit `fora room add` an
+room-total = { $rooms ->
+    [one] 1 Raum
+   *[other] { $rooms } Räume
+}
+
 ## capacity, registrations and links (h3)
 
 ## spreadsheets and calendars (h4)

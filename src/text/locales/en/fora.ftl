@@ -332,6 +332,54 @@ usage-conflict = { $argument } cannot be used with { $other }
 
 ## workbench edits (h2)
 
+value-decimal = { $text }: not a number; write it like 6,5 or 6.5
+value-count = { $text }: not a whole number; write it like 120 or 1.200
+value-boolean = { $text }: not yes or no; write true, false, yes, no, ja or nein
+value-day-time = { $text }: not a time of day; write it like 09:00
+value-time-zone = { $text }: not an IANA time zone; use a name like Europe/Berlin
+value-time-zone-closest = { $text }: not an IANA time zone; did you mean "{ $closest }"?
+value-week-id = { $id }: a week's id may hold only ASCII letters, digits, "-", "_", "." and "@"
+value-required = { $field }: the week cannot do without it; give it a value
+value-email = { $text }: not an e-mail address
+value-link-no-scheme = { $url }: not a link calendars make clickable; did you mean https://{ $url }?
+value-link-scheme = { $url }: calendars make only https:// and http:// links clickable
+value-link-malformed = { $url }: not a link; write it like https://example.org/join
+value-room-in-use = room "{ $room }" is the room of { $count ->
+    [one] 1 forum: { $fora }; move it
+   *[other] { $count } fora: { $fora }; move them
+} first (`fora move FILE ID --room ROOM`), or remove the room with --reassign ROOM
+value-reassign-itself = { $room }: that is the room removed; --reassign names the room its fora move to
+value-unknown-setting = { $field }=: the fields are { $fields }
+value-unknown-setting-closest = { $field }=: did you mean "{ $closest }"? The fields are { $fields }
+said-week-set = set the week: { $what }
+said-uids-change = note: every calendar UID changes (…{ $from } becomes …{ $to }); publish with `fora ics --previous`, so that calendars drop the old events instead of showing each forum twice
+said-rules-set = set the rules: { $what }
+said-expect-set = set the expected figures: { $what }
+said-room-set = set room "{ $id }": { $what }
+said-room-removed = removed room "{ $id }" ({ $name })
+said-room-removed-moved = removed room "{ $id }" ({ $name }); { $fora ->
+    [one] 1 forum
+   *[other] { $fora } fora
+} moved to room { $to }: { $ids }
+said-more-errors = { $more ->
+    [one] … and 1 more new error finding
+   *[other] … and { $more } more new error findings
+}
+said-more-warnings = { $more ->
+    [one] … and 1 more new warning
+   *[other] … and { $more } more new warnings
+}
+room-column-id = Id
+room-column-name = Name
+room-column-capacity = Capacity
+room-column-link = Join link
+room-column-fora = Fora
+room-none = the week { $week } declares no rooms; add one with `fora room add`
+room-total = { $rooms ->
+    [one] 1 room
+   *[other] { $rooms } rooms
+}
+
 ## capacity, registrations and links (h3)
 
 ## spreadsheets and calendars (h4)
