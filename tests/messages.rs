@@ -11,7 +11,7 @@ use fora::edit::Said;
 use fora::export::ics::previous::CalendarProblem;
 use fora::model::{DayTime, DurationError, InputError, JsonType, Place, Problem, Syntax};
 use fora::text::Render;
-use fora::{Error, Language, ValueError, Week, check};
+use fora::{Error, ForumLabel, Language, ValueError, Week, check};
 
 const DRAFT: &str = "schedules/draft-with-conflicts.json";
 
@@ -119,6 +119,13 @@ fn errors() -> Vec<Error> {
     ]
 }
 
+fn label(id: &str, title: &str) -> ForumLabel {
+    ForumLabel {
+        id: id.into(),
+        title: title.into(),
+    }
+}
+
 fn value_errors() -> Vec<Error> {
     let value = |flag: &str, error| Error::value(flag, error);
     vec![
@@ -156,22 +163,6 @@ fn value_errors() -> Vec<Error> {
         ),
         value(
             "",
-            ValueError::UnknownForum {
-                id: "abschlus".into(),
-                week: "Woche".into(),
-                closest: Some("abschluss".into()),
-            },
-        ),
-        value(
-            "--only",
-            ValueError::UnknownForum {
-                id: "x".into(),
-                week: "Woche".into(),
-                closest: None,
-            },
-        ),
-        value(
-            "",
             ValueError::SharedId {
                 id: "abschluss".into(),
                 fora: 2,
@@ -201,6 +192,69 @@ fn value_errors() -> Vec<Error> {
         value("--to", ValueError::DateTime("morgen".into())),
         value("--day", ValueError::Date("23.06.2020".into())),
         value("--lang", ValueError::Language("fr".into())),
+    ]
+}
+
+/// Unknown fora (with the closest by id and words), speakers and formats.
+fn unknown_errors() -> Vec<Error> {
+    let value = |flag: &str, error| Error::value(flag, error);
+    vec![
+        value(
+            "",
+            ValueError::UnknownForum {
+                id: "abschlus".into(),
+                week: "Woche".into(),
+                closest: vec![label("abschluss", "Abschlussrunde und Ausblick")],
+            },
+        ),
+        value(
+            "",
+            ValueError::UnknownForum {
+                id: "workshop".into(),
+                week: "Woche".into(),
+                closest: vec![
+                    label("workshop-ehrenamt-digital", "Workshop: Ehrenamt digital"),
+                    label("workshop-vereinsrecht", "Workshop: Vereinsrecht"),
+                    label("workshop-foerdermittel", "Workshop: Fördermittel"),
+                ],
+            },
+        ),
+        value(
+            "--only",
+            ValueError::UnknownForum {
+                id: "x".into(),
+                week: "Woche".into(),
+                closest: Vec::new(),
+            },
+        ),
+        value(
+            "--speaker",
+            ValueError::UnknownSpeaker {
+                speaker: "Anna Beispeil".into(),
+                closest: Some("Anna Beispiel".into()),
+            },
+        ),
+        value(
+            "--speaker",
+            ValueError::UnknownSpeaker {
+                speaker: "Anna".into(),
+                closest: None,
+            },
+        ),
+        value(
+            "--format",
+            ValueError::UnknownFormat {
+                format: "Werkstat".into(),
+                closest: Some("Werkstatt".into()),
+            },
+        ),
+        value(
+            "--forum-format",
+            ValueError::UnknownFormat {
+                format: "Werkstatt".into(),
+                closest: None,
+            },
+        ),
     ]
 }
 
@@ -428,7 +482,11 @@ fn everything(language: Language) -> String {
     let mut out = String::from("# findings\n");
     out += &findings(language);
     out += "\n# errors\n";
-    for error in errors().into_iter().chain(value_errors()) {
+    for error in errors()
+        .into_iter()
+        .chain(value_errors())
+        .chain(unknown_errors())
+    {
         out += &format!("{}\n", error.render(language));
     }
     out += "\n# durations\n";
