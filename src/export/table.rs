@@ -83,8 +83,9 @@ pub(crate) fn fitted<S: AsRef<str>>(
 }
 
 /// How wide each column's text may be for the table to be at most `width` wide (borders and
-/// padding take three characters a column, and one): the columns `whole` as wide as their
-/// text; each other column as wide as its text when that fits; else each at least as wide
+/// padding take three characters a column, and one; below four a column and one, no table
+/// fits): the columns `whole` as wide as their text, when the others keep a character
+/// each; each other column as wide as its text when that fits; else each at least as wide
 /// as its longest word, when that fits, the rest shared out evenly; else the room shared
 /// out evenly.
 fn column_widths(
@@ -103,8 +104,12 @@ fn column_widths(
         return natural;
     };
     let kept: usize = whole.iter().map(|&c| natural[c]).sum();
-    let room = width.saturating_sub(3 * headings.len() + 1 + kept);
     let others: Vec<usize> = (0..headings.len()).filter(|c| !whole.contains(c)).collect();
+    if !whole.is_empty() && 3 * headings.len() + 1 + kept + others.len() > width {
+        // Too narrow to keep them whole and show a character of every other: none is.
+        return column_widths(headings, rows, Some(width), &[]);
+    }
+    let room = width.saturating_sub(3 * headings.len() + 1 + kept);
     let wanted = |c: &usize| natural[*c];
     if others.iter().map(wanted).sum::<usize>() <= room {
         return natural;
@@ -213,9 +218,9 @@ mod tests {
         assert_eq!(widths(None), [11, 30]);
         assert_eq!(widths(Some(17)), [5, 5]);
         // A column kept whole leaves the rest to the others.
-        assert_eq!(
-            column_widths(&["Zeit", "Titel"], &rows, Some(17), &[0]),
-            [11, 1]
-        );
+        let kept = |width| column_widths(&["Zeit", "Titel"], &rows, Some(width), &[0]);
+        assert_eq!(kept(19), [11, 1]);
+        // Too narrow for that: the time is shared out as well.
+        assert_eq!(kept(18), [6, 5]);
     }
 }
