@@ -184,110 +184,56 @@ fn listed(week: &Value, filters: &Filters) -> Vec<String> {
         .collect()
 }
 
+/// Filters from `flag=value` pairs (`unscheduled` alone).
+fn filters(pairs: &[&'static str]) -> Filters {
+    let mut filters = Filters::default();
+    for pair in pairs {
+        let (flag, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = Some(value);
+        match flag {
+            "day" => filters.day = value,
+            "room" => filters.room = value,
+            "speaker" => filters.speaker = value,
+            "format" => filters.format = value,
+            "status" => filters.status = value,
+            "search" => filters.search = value,
+            "unscheduled" => filters.unscheduled = true,
+            _ => panic!("no filter {flag}"),
+        }
+    }
+    filters
+}
+
 fn some_filters() -> Vec<Filters> {
-    let f = Filters::default;
-    vec![
-        f(),
-        Filters {
-            day: Some("2021-06-22"),
-            ..f()
-        },
-        Filters {
-            day: Some("2021-06-23"),
-            room: Some("plenum"),
-            ..f()
-        },
-        Filters {
-            room: Some("werkstatt"),
-            ..f()
-        },
-        Filters {
-            speaker: Some("jana grün"),
-            ..f()
-        },
-        Filters {
-            speaker: Some("JANA GRUEN"),
-            ..f()
-        },
-        Filters {
-            speaker: Some("oemer"),
-            ..f()
-        },
-        Filters {
-            speaker: Some("moderation"),
-            day: Some("2021-06-22"),
-            ..f()
-        },
-        Filters {
-            format: Some("eroeffnung"),
-            ..f()
-        },
-        Filters {
-            format: Some("WORKSHOP"),
-            ..f()
-        },
-        Filters {
-            format: Some("Podium"),
-            room: Some("plenum"),
-            ..f()
-        },
-        Filters {
-            status: Some("tentative"),
-            ..f()
-        },
-        Filters {
-            status: Some("Vorläufig"),
-            ..f()
-        },
-        Filters {
-            status: Some("abgesagt"),
-            ..f()
-        },
-        Filters {
-            status: Some("CONFIRMED"),
-            room: Some("plenum"),
-            ..f()
-        },
-        Filters {
-            search: Some("klimaschutz"),
-            ..f()
-        },
-        Filters {
-            search: Some("Klima Freiwillige"),
-            ..f()
-        },
-        Filters {
-            search: Some("ehrenamt"),
-            ..f()
-        },
-        Filters {
-            search: Some("zukunft ehrenamt"),
-            format: Some("podium"),
-            ..f()
-        },
-        Filters {
-            search: Some("eröffnung"),
-            ..f()
-        },
-        Filters {
-            search: Some("nirgends"),
-            ..f()
-        },
-        Filters {
-            unscheduled: true,
-            ..f()
-        },
-        Filters {
-            unscheduled: true,
-            room: Some("werkstatt"),
-            ..f()
-        },
-        Filters {
-            unscheduled: true,
-            day: Some("2021-06-22"),
-            ..f()
-        },
+    [
+        &[][..],
+        &["day=2021-06-22"],
+        &["day=2021-06-23", "room=plenum"],
+        &["room=werkstatt"],
+        &["speaker=jana grün"],
+        &["speaker=JANA GRUEN"],
+        &["speaker=oemer"],
+        &["speaker=moderation", "day=2021-06-22"],
+        &["format=eroeffnung"],
+        &["format=WORKSHOP"],
+        &["format=Podium", "room=plenum"],
+        &["status=tentative"],
+        &["status=Vorläufig"],
+        &["status=abgesagt"],
+        &["status=CONFIRMED", "room=plenum"],
+        &["search=klimaschutz"],
+        &["search=Klima Freiwillige"],
+        &["search=ehrenamt"],
+        &["search=zukunft ehrenamt", "format=podium"],
+        &["search=eröffnung"],
+        &["search=nirgends"],
+        &["unscheduled"],
+        &["unscheduled", "room=werkstatt"],
+        &["unscheduled", "day=2021-06-22"],
     ]
+    .into_iter()
+    .map(filters)
+    .collect()
 }
 
 #[test]
