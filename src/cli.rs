@@ -10,10 +10,10 @@ use crate::commands::{self, Change, Listing, ReportFormat};
 use crate::edit::{NewForum, NewRoom, Target};
 use crate::error::ValueError;
 use crate::export::Format;
-use crate::model::{DayTime, Duration, DurationError, Language};
+use crate::model::{DayTime, Duration, DurationError, Language, Status};
 
 const EXIT_CODES: &str = "\
-Exit codes (of check, timetable and ics; diff says its own):
+Exit codes (of check, timetable, list and ics; show and diff say their own):
   0  no error findings (warnings allowed)
   1  at least one error finding
   2  the input could not be read or understood";
@@ -69,15 +69,69 @@ pub enum Command {
     Timetable {
         /// The week file.
         file: PathBuf,
-        /// Show only this day (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE", value_parser = date)]
-        day: Option<NaiveDate>,
-        /// Show only the fora in the room with this id.
-        #[arg(long, value_name = "ID")]
-        room: Option<String>,
+        /// Which fora.
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Show only the fora of this format (Fachforum, Workshop …; any case, umlauts
+        /// written out or not).
+        #[arg(long, value_name = "FORMAT")]
+        forum_format: Option<String>,
         /// `table` for the terminal, `markdown` for a web page, `csv` for a spreadsheet.
         #[arg(long, default_value = "table", value_parser = format())]
         format: Format,
+        /// Make the terminal table at most N characters wide, wrapping cells at spaces
+        /// [default: the terminal's width; unlimited when not on a terminal].
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+    },
+
+    /// List the fora one a line, with their ids (which `move`, `set`, `cancel`, `rm`,
+    /// `show` and `ics --only` take)
+    ///
+    /// In start order, fora without a start last. Marks: ? tentative, ✗ in an error
+    /// finding; a cancelled forum's title says so. Filters combine: a forum is listed
+    /// when it passes all of them.
+    ///
+    /// Examples:
+    ///   fora list week.json --day 2020-06-23
+    ///   fora list week.json --search klimaschutz
+    ///   fora list week.json --format workshop --status tentative --output ids
+    #[command(after_help = EXIT_CODES, verbatim_doc_comment)]
+    List {
+        /// The week file.
+        file: PathBuf,
+        /// Which fora.
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Only the fora of this format (Fachforum, Workshop …; any case, umlauts written
+        /// out or not).
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
+        /// `table` for people, `json` for scripts, `ids` for one id a line.
+        #[arg(long, value_enum, default_value_t = ListOutputArg::Table)]
+        output: ListOutputArg,
+        /// Make the table at most N characters wide, wrapping cells at spaces
+        /// [default: the terminal's width; unlimited when not on a terminal].
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+    },
+
+    /// Show everything about one forum: when, where, who, its seats, its findings
+    ///
+    /// Exits with 1 when the forum takes part in an error finding, with 2 when the week
+    /// has no forum with this id (the closest ones are suggested).
+    ///
+    /// Example:
+    ///   fora show week.json eroeffnung
+    #[command(verbatim_doc_comment)]
+    Show {
+        /// The week file.
+        file: PathBuf,
+        /// The forum's id (`fora list` shows them).
+        id: String,
+        /// `human` for people, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Human)]
+        format: ReportFormatArg,
     },
 
     /// Export the programme as iCalendar files (.ics) for calendar clients
@@ -538,6 +592,47 @@ impl From<ForumArgs> for NewForum {
     }
 }
 
+/// The filters `timetable` and `list` share. A forum is shown when it passes all given.
+#[derive(Clone, Debug, clap::Args)]
+pub struct FilterArgs {
+    /// Only the fora that start on this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub day: Option<NaiveDate>,
+    /// Only the fora in the room with this id.
+    #[arg(long, value_name = "ID")]
+    pub room: Option<String>,
+    /// Only the fora with a speaker whose name holds this (any case, umlauts written out
+    /// or not).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Only the fora with this status: confirmed, tentative or cancelled (bestätigt,
+    /// vorläufig, abgesagt).
+    #[arg(long, value_name = "STATUS", value_parser = status)]
+    pub status: Option<Status>,
+    /// Only the fora whose id, title, format, speakers or description hold every word of
+    /// TEXT (any case, umlauts written out or not).
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Only the fora without a start yet.
+    #[arg(long)]
+    pub unscheduled: bool,
+}
+
+impl FilterArgs {
+    /// The filters, with the format given by the command's own flag.
+    fn with_format(self, format: Option<String>) -> commands::Filter {
+        commands::Filter {
+            day: self.day,
+            room: self.room,
+            speaker: self.speaker,
+            format,
+            status: self.status,
+            search: self.search,
+            unscheduled: self.unscheduled,
+        }
+    }
+}
+
 /// What every edit takes.
 #[derive(Clone, Copy, Debug, clap::Args)]
 pub struct EditFlags {
@@ -577,6 +672,27 @@ pub enum ListingArg {
     Table,
     /// One JSON document.
     Json,
+}
+
+/// How `fora list` prints the fora.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListOutputArg {
+    /// A table for people.
+    Table,
+    /// One JSON array.
+    Json,
+    /// One id a line.
+    Ids,
+}
+
+impl From<ListOutputArg> for commands::ListOutput {
+    fn from(output: ListOutputArg) -> Self {
+        match output {
+            ListOutputArg::Table => Self::Table,
+            ListOutputArg::Json => Self::Json,
+            ListOutputArg::Ids => Self::Ids,
+        }
+    }
 }
 
 /// How `fora check` prints its report.
@@ -647,6 +763,18 @@ fn shift(text: &str) -> Result<i64, DurationError> {
     Ok(sign * i64::from(Duration::parse(rest)?.minutes()))
 }
 
+/// A status in English as week files write it, or in German, in any case.
+fn status(text: &str) -> Result<Status, ValueError> {
+    Status::parse(text)
+        .or_else(|| match crate::model::slug(text).as_str() {
+            "bestaetigt" => Some(Status::Confirmed),
+            "vorlaeufig" => Some(Status::Tentative),
+            "abgesagt" => Some(Status::Cancelled),
+            _ => None,
+        })
+        .ok_or_else(|| ValueError::Status(text.to_owned()))
+}
+
 fn date(text: &str) -> Result<NaiveDate, ValueError> {
     crate::edit::value::date(text)
 }
@@ -665,6 +793,8 @@ impl Cli {
         match &self.command {
             Command::Check { file, .. }
             | Command::Timetable { file, .. }
+            | Command::List { file, .. }
+            | Command::Show { file, .. }
             | Command::Ics { file, .. }
             | Command::Add { file, .. }
             | Command::Move { file, .. }
@@ -693,6 +823,10 @@ pub enum Invocation {
     Check(commands::CheckOptions),
     /// Show its timetable.
     Timetable(commands::TimetableOptions),
+    /// List its fora.
+    List(commands::ListOptions),
+    /// Show one forum.
+    Show(commands::ShowOptions),
     /// Export its calendar.
     Ics(commands::IcsOptions),
     /// Compare two versions.
@@ -725,18 +859,6 @@ impl Cli {
                 format: format.into(),
                 language,
                 max_findings,
-            }),
-            Command::Timetable {
-                file,
-                day,
-                room,
-                format,
-            } => Invocation::Timetable(commands::TimetableOptions {
-                file,
-                language,
-                day,
-                room,
-                format,
             }),
             Command::Ics {
                 file,
@@ -812,8 +934,50 @@ impl Cli {
             }),
             Command::Completions { shell } => Invocation::Completions(shell),
             Command::Man => Invocation::Man,
+            command @ (Command::Timetable { .. } | Command::List { .. } | Command::Show { .. }) => {
+                reading_invocation(command, language)
+            }
             edit => edit_invocation(edit, language),
         }
+    }
+}
+
+/// The options of a command that shows fora: `timetable`, `list`, `show`.
+fn reading_invocation(command: Command, language: Option<Language>) -> Invocation {
+    match command {
+        Command::Timetable {
+            file,
+            filter,
+            forum_format,
+            format,
+            width,
+        } => Invocation::Timetable(commands::TimetableOptions {
+            file,
+            language,
+            filter: filter.with_format(forum_format),
+            format,
+            width,
+        }),
+        Command::List {
+            file,
+            filter,
+            format,
+            output,
+            width,
+        } => Invocation::List(commands::ListOptions {
+            file,
+            language,
+            filter: filter.with_format(format),
+            output: output.into(),
+            width,
+        }),
+        Command::Show { file, id, format } => Invocation::Show(commands::ShowOptions {
+            file,
+            id,
+            format: format.into(),
+            language,
+        }),
+        _ => unreachable!("the other commands show no fora"),
     }
 }
 

@@ -111,7 +111,21 @@ pub enum ValueError {
         id: String,
         /// The week's name.
         week: String,
-        /// The closest id, when one is close.
+        /// The closest fora, by id and by the words of id and title (at most three).
+        closest: Vec<ForumLabel>,
+    },
+    /// A speaker no forum of the week has (`--speaker`).
+    UnknownSpeaker {
+        /// The name asked for.
+        speaker: String,
+        /// The closest speaker of the week, when there is one.
+        closest: Option<String>,
+    },
+    /// A format no forum of the week has (`--format`).
+    UnknownFormat {
+        /// The format asked for.
+        format: String,
+        /// The closest format of the week, when there is one.
         closest: Option<String>,
     },
     /// An id several fora share, which an edit cannot tell apart.
@@ -194,6 +208,15 @@ pub enum ValueError {
     },
     /// `room rm --reassign` to the room removed.
     ReassignToItself(String),
+}
+
+/// A forum as a suggestion names it: its id, and its title to recognise it by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ForumLabel {
+    /// The id.
+    pub id: String,
+    /// The title.
+    pub title: String,
 }
 
 impl Error {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::error::ValueError;
+use crate::error::{ForumLabel, ValueError};
 use crate::model::Week;
 use crate::suggest;
 
@@ -48,22 +48,88 @@ pub fn room(week: &Week, room: &str) -> Result<(), ValueError> {
     })
 }
 
-/// `id` when a forum of the week has it.
+/// `id` when a forum of the week has it; else the fora most like it are suggested, by id
+/// and by the words of ids and titles.
 pub fn forum(week: &Week, id: &str) -> Result<(), ValueError> {
     if week.fora.iter().any(|f| f.id == id) {
         return Ok(());
     }
+    let candidates = week.fora.iter().map(|f| (f.id.as_str(), f.title.as_str()));
+    let closest = suggest::fora(id, candidates)
+        .into_iter()
+        .filter_map(|id| week.fora.iter().find(|f| f.id == id))
+        .map(|f| ForumLabel {
+            id: f.id.clone(),
+            title: f.title.clone(),
+        })
+        .collect();
     Err(ValueError::UnknownForum {
         id: id.to_owned(),
         week: week.name.clone(),
-        closest: suggest::closest(id, week.fora.iter().map(|f| f.id.as_str())).map(str::to_owned),
+        closest,
     })
 }
 
-/// The ids, each a forum of the week.
+/// The ids, each a forum of the week: each trimmed (`--only "a, b"`), empty ones left out.
 pub fn fora<'a>(week: &Week, ids: &'a [String]) -> Result<HashSet<&'a str>, ValueError> {
-    for id in ids {
+    let ids: HashSet<&str> = ids.iter().flat_map(|id| items(id)).collect();
+    for id in &ids {
         forum(week, id)?;
     }
-    Ok(ids.iter().map(String::as_str).collect())
+    Ok(ids)
+}
+
+/// The items of a list typed with commas (`a, b,`): trimmed, empty ones left out.
+pub fn items(list: &str) -> impl Iterator<Item = &str> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+}
+
+/// `speaker` when a forum of the week has a speaker it matches (see [`Selection`]); else the
+/// speaker most like it is suggested.
+///
+/// [`Selection`]: crate::export::Selection
+pub fn speaker(week: &Week, speaker: &str) -> Result<(), ValueError> {
+    let names = || week.fora.iter().flat_map(crate::view::speakers);
+    if names().any(|name| crate::export::matches_speaker(name, speaker)) {
+        return Ok(());
+    }
+    let mut names: Vec<&str> = names().collect();
+    names.sort_unstable();
+    names.dedup();
+    // By the words of names first (`netzwerg` is "Netzwerk „engagiert in NRW“"), else by
+    // the letters of the whole name.
+    let by_words = suggest::fora(speaker, names.iter().map(|&name| (name, name)));
+    let closest = by_words
+        .first()
+        .copied()
+        .or_else(|| suggest::nearest(speaker, names).map(|(name, _)| name));
+    Err(ValueError::UnknownSpeaker {
+        speaker: speaker.to_owned(),
+        closest: closest.map(str::to_owned),
+    })
+}
+
+/// `format` when a forum of the week has it (see [`Selection`]); else the format most
+/// like it is suggested.
+///
+/// [`Selection`]: crate::export::Selection
+pub fn format(week: &Week, format: &str) -> Result<(), ValueError> {
+    let formats = || {
+        week.fora
+            .iter()
+            .filter_map(|f| f.format.as_deref())
+            .filter(|f| !f.trim().is_empty())
+    };
+    if formats().any(|f| crate::export::matches_format(f, format)) {
+        return Ok(());
+    }
+    let mut formats: Vec<&str> = formats().collect();
+    formats.sort_unstable();
+    formats.dedup();
+    Err(ValueError::UnknownFormat {
+        format: format.to_owned(),
+        closest: suggest::nearest(format, formats).map(|(name, _)| name.to_owned()),
+    })
 }

@@ -19,5 +19,5 @@ pub mod text;
 pub mod view;
 
 pub use check::{Finding, Kind, Report, Severity, check};
-pub use error::{Error, ExitCode, ValueError};
+pub use error::{Error, ExitCode, ForumLabel, ValueError};
 pub use model::{Duration, Forum, Language, Placement, Room, Status, Week};

@@ -13,6 +13,11 @@ use crate::Error;
 /// in calls.
 const BUFFER: usize = 1 << 20;
 
+/// The width of the terminal standard output goes to; `None` when it goes elsewhere.
+pub fn terminal_width() -> Option<usize> {
+    comfy_table::Table::new().width().map(usize::from)
+}
+
 /// Writes through `write` to `path`, or to standard output when `path` is `-`.
 ///
 /// A file is written to a temporary file beside it, flushed to disk and renamed over it,

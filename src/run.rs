@@ -49,6 +49,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.invocation() {
         Invocation::Check(options) => commands::check(&options),
         Invocation::Timetable(options) => commands::timetable(&options),
+        Invocation::List(options) => commands::list(&options),
+        Invocation::Show(options) => commands::show(&options),
         Invocation::Ics(options) => commands::ics(&options),
         Invocation::Diff(options) => commands::diff(&options),
         Invocation::New(options) => commands::new(&options),

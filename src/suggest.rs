@@ -23,6 +23,61 @@ pub fn nearest<'a>(
     best
 }
 
+/// The ids of the fora most like `input` (up to three, when several are alike equally): by
+/// the whole id, as a typo of it (`impusl-engagement`), and by the words of the id and the
+/// title (`impuls`, `klimaschutz`, `impuls-klima`), umlauts written out as in ids. Each
+/// candidate is an id with its title; the ids come back in the order given.
+pub fn fora<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Vec<&'a str> {
+    let folded = crate::model::slug(input);
+    let words: Vec<&str> = folded.split('-').filter(|w| !w.is_empty()).collect();
+    let mut best = 0.5_f64;
+    let mut found: Vec<&str> = Vec::new();
+    for (id, title) in candidates {
+        let typo = strsim::normalized_damerau_levenshtein(&folded, &id.to_lowercase());
+        let score = typo.max(by_words(&words, id, title));
+        if score > best + 1e-9 {
+            best = score;
+            found.clear();
+        }
+        if score >= best - 1e-9 && found.len() < 3 && !found.contains(&id) {
+            found.push(id);
+        }
+    }
+    found
+}
+
+/// How well the words typed match the words of an id and a title, from 0 to 1: each word
+/// typed scores its best match (the same word 1, the start of one 0.9, inside one or a typo
+/// of one less), and the scores are averaged.
+fn by_words(typed: &[&str], id: &str, title: &str) -> f64 {
+    if typed.is_empty() {
+        return 0.0;
+    }
+    let (id, title) = (crate::model::slug(id), crate::model::slug(title));
+    let known: Vec<&str> = id.split('-').chain(title.split('-')).collect();
+    let score = |word: &str| {
+        known
+            .iter()
+            .map(|k| {
+                if *k == word {
+                    1.0
+                } else if word.len() >= 3 && k.starts_with(word) {
+                    0.9
+                } else if word.len() >= 4 && k.contains(word) {
+                    0.8
+                } else {
+                    let typo = strsim::normalized_damerau_levenshtein(word, k);
+                    if typo >= 0.75 { 0.9 * typo } else { 0.0 }
+                }
+            })
+            .fold(0.0, f64::max)
+    };
+    typed.iter().map(|w| score(w)).sum::<f64>() / typed.len() as f64
+}
+
 /// The zone of a place for an abbreviation people write for a zone (`MEZ`, `CET`, `CEST`):
 /// `CET` is an IANA name, but one kept for old files, and `MEZ` none at all. For a week of
 /// German fora, Central European Time is Berlin's.
@@ -98,6 +153,51 @@ mod tests {
             nearest("zzzzzzzz", ["speakers"]).map(|(n, _)| n),
             Some("speakers")
         );
+    }
+
+    const WEEK: [(&str, &str); 4] = [
+        (
+            "impuls-engagement-klimaschutz",
+            "Impuls: Engagement und Klimaschutz",
+        ),
+        ("workshop-ehrenamt-digital", "Workshop: Ehrenamt digital"),
+        (
+            "workshop-vereinsrecht",
+            "Workshop: Vereinsrecht für Einsteiger",
+        ),
+        ("eroeffnung", "Gemeinsames Eröffnungsgespräch"),
+    ];
+
+    #[test]
+    fn suggests_fora_by_words_of_id_and_title_and_by_typos() {
+        for typed in [
+            "impuls",
+            "klimaschutz",
+            "Klimaschutz",
+            "impuls-klima",
+            "impusl-engagement-klimaschutz",
+            "engagement",
+        ] {
+            assert_eq!(
+                fora(typed, WEEK),
+                ["impuls-engagement-klimaschutz"],
+                "{typed}"
+            );
+        }
+        assert_eq!(fora("eröffnungsgespräch", WEEK), ["eroeffnung"]);
+        assert_eq!(fora("eroffnung", WEEK), ["eroeffnung"]);
+        assert_eq!(
+            fora("workshop", WEEK),
+            ["workshop-ehrenamt-digital", "workshop-vereinsrecht"]
+        );
+        assert_eq!(fora("zzzzzzzz", WEEK), Vec::<&str>::new());
+        assert_eq!(fora("", WEEK), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn suggests_at_most_three_fora() {
+        let many = [("a-x", "X"), ("b-x", "X"), ("c-x", "X"), ("d-x", "X")];
+        assert_eq!(fora("x", many), ["a-x", "b-x", "c-x"]);
     }
 
     #[test]

@@ -551,7 +551,7 @@ fn ics_takes_an_attendees_selection() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
-            "--only abschlus: the week Digitale Engagementkongresswoche NRW 2020 has no forum with this id; did you mean \"abschluss\"?",
+            "--only abschlus: the week Digitale Engagementkongresswoche NRW 2020 has no forum with this id; did you mean \"abschluss\" (Abschlussrunde und Ausblick)?",
         ));
 }
 

@@ -232,7 +232,7 @@ fn bad_input_names_the_value_and_exits_2() {
     let cases: [(&[&str], &str); 8] = [
         (
             &["move", "podum", "--by", "5m"],
-            "error: podum: the week Woche has no forum with this id; did you mean \"podium\"?",
+            "error: podum: the week Woche has no forum with this id; did you mean \"podium\" (Podium)?",
         ),
         (
             &["move", "podium", "--to", "23.06.2020 10:00"],

@@ -12,7 +12,7 @@ use fora::export::ics::previous::CalendarProblem;
 use fora::model::{DayTime, DurationError, InputError, JsonType, Place, Problem, Syntax};
 use fora::rules::BadLink;
 use fora::text::Render;
-use fora::{Error, Language, ValueError, Week, check};
+use fora::{Error, ForumLabel, Language, ValueError, Week, check};
 
 const DRAFT: &str = "schedules/draft-with-conflicts.json";
 
@@ -122,6 +122,13 @@ fn errors() -> Vec<Error> {
     ]
 }
 
+fn label(id: &str, title: &str) -> ForumLabel {
+    ForumLabel {
+        id: id.into(),
+        title: title.into(),
+    }
+}
+
 fn value_errors() -> Vec<Error> {
     let value = |flag: &str, error| Error::value(flag, error);
     vec![
@@ -155,22 +162,6 @@ fn value_errors() -> Vec<Error> {
                 room: "x".into(),
                 closest: None,
                 rooms: vec!["plenum".into(), "werkstatt".into()],
-            },
-        ),
-        value(
-            "",
-            ValueError::UnknownForum {
-                id: "abschlus".into(),
-                week: "Woche".into(),
-                closest: Some("abschluss".into()),
-            },
-        ),
-        value(
-            "--only",
-            ValueError::UnknownForum {
-                id: "x".into(),
-                week: "Woche".into(),
-                closest: None,
             },
         ),
         value(
@@ -303,6 +294,69 @@ fn workbench_errors() -> Vec<Error> {
             },
         ),
         value("--reassign", ValueError::ReassignToItself("plenum".into())),
+    ]
+}
+
+/// Unknown fora (with the closest by id and words), speakers and formats.
+fn unknown_errors() -> Vec<Error> {
+    let value = |flag: &str, error| Error::value(flag, error);
+    vec![
+        value(
+            "",
+            ValueError::UnknownForum {
+                id: "abschlus".into(),
+                week: "Woche".into(),
+                closest: vec![label("abschluss", "Abschlussrunde und Ausblick")],
+            },
+        ),
+        value(
+            "",
+            ValueError::UnknownForum {
+                id: "workshop".into(),
+                week: "Woche".into(),
+                closest: vec![
+                    label("workshop-ehrenamt-digital", "Workshop: Ehrenamt digital"),
+                    label("workshop-vereinsrecht", "Workshop: Vereinsrecht"),
+                    label("workshop-foerdermittel", "Workshop: Fördermittel"),
+                ],
+            },
+        ),
+        value(
+            "--only",
+            ValueError::UnknownForum {
+                id: "x".into(),
+                week: "Woche".into(),
+                closest: Vec::new(),
+            },
+        ),
+        value(
+            "--speaker",
+            ValueError::UnknownSpeaker {
+                speaker: "Anna Beispeil".into(),
+                closest: Some("Anna Beispiel".into()),
+            },
+        ),
+        value(
+            "--speaker",
+            ValueError::UnknownSpeaker {
+                speaker: "Anna".into(),
+                closest: None,
+            },
+        ),
+        value(
+            "--format",
+            ValueError::UnknownFormat {
+                format: "Werkstat".into(),
+                closest: Some("Werkstatt".into()),
+            },
+        ),
+        value(
+            "--forum-format",
+            ValueError::UnknownFormat {
+                format: "Werkstatt".into(),
+                closest: None,
+            },
+        ),
     ]
 }
 
@@ -586,7 +640,11 @@ fn everything(language: Language) -> String {
     let mut out = String::from("# findings\n");
     out += &findings(language);
     out += "\n# errors\n";
-    for error in errors().into_iter().chain(value_errors()) {
+    for error in errors()
+        .into_iter()
+        .chain(value_errors())
+        .chain(unknown_errors())
+    {
         out += &format!("{}\n", error.render(language));
     }
     out += "\n# durations\n";

@@ -7,8 +7,10 @@ mod diff;
 mod edit;
 mod free;
 mod ics;
+mod list;
 mod new;
 mod room;
+mod show;
 mod timetable;
 
 use std::io::Write;
@@ -19,8 +21,10 @@ pub use diff::{DiffOptions, diff};
 pub use edit::{Change, EditOptions, edit, said_in};
 pub use free::{FreeOptions, free};
 pub use ics::{IcsOptions, ics};
+pub use list::{ListOptions, ListOutput, list};
 pub use new::{NewOptions, new};
 pub use room::{RoomListOptions, RoomRow, room_list};
+pub use show::{ShowOptions, show};
 pub use timetable::{TimetableOptions, timetable};
 
 use crate::check::Report;
@@ -43,6 +47,25 @@ fn load(path: &Path) -> Result<Week, Error> {
     Week::load(path)
 }
 
+/// The filters `timetable` and `list` share, as given on the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Only the fora that start on this day.
+    pub day: Option<chrono::NaiveDate>,
+    /// Only those in the room with this id.
+    pub room: Option<String>,
+    /// Only those with a speaker whose name holds this.
+    pub speaker: Option<String>,
+    /// Only those of this format.
+    pub format: Option<String>,
+    /// Only those with this status.
+    pub status: Option<crate::Status>,
+    /// Only those that hold every word of this.
+    pub search: Option<String>,
+    /// Only those without a start.
+    pub unscheduled: bool,
+}
+
 /// `--day` and `--room` checked against the week: a day of it (or one a forum starts on),
 /// a room it declares.
 fn selection(
@@ -50,16 +73,45 @@ fn selection(
     day: Option<chrono::NaiveDate>,
     room: Option<&str>,
 ) -> Result<crate::export::Selection, Error> {
-    let day = day
+    let filter = Filter {
+        day,
+        room: room.map(str::to_owned),
+        ..Filter::default()
+    };
+    selected(week, &filter, "--format")
+}
+
+/// The filters checked against the week: a day of it (or one a forum starts on), a room it
+/// declares, a speaker and a format some forum has. `format_flag` names where the format
+/// was given: `--format` of `list`, `--forum-format` of `timetable` (whose `--format` is
+/// its output's).
+fn selected(
+    week: &Week,
+    filter: &Filter,
+    format_flag: &str,
+) -> Result<crate::export::Selection, Error> {
+    let day = filter
+        .day
         .map(|day| crate::known::day(week, day))
         .transpose()
         .map_err(|e| Error::value("--day", e))?;
-    if let Some(room) = room {
+    if let Some(room) = &filter.room {
         crate::known::room(week, room).map_err(|e| Error::value("--room", e))?;
+    }
+    if let Some(speaker) = &filter.speaker {
+        crate::known::speaker(week, speaker).map_err(|e| Error::value("--speaker", e))?;
+    }
+    if let Some(format) = &filter.format {
+        crate::known::format(week, format).map_err(|e| Error::value(format_flag, e))?;
     }
     Ok(crate::export::Selection {
         day,
-        room: room.map(str::to_owned),
+        room: filter.room.clone(),
+        speaker: filter.speaker.clone(),
+        format: filter.format.clone(),
+        status: filter.status,
+        search: filter.search.clone(),
+        unscheduled: filter.unscheduled,
     })
 }
 

@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
 use crate::check::{Options, check_with};
 use crate::export::{Format, Timetable};
 use crate::model::Language;
@@ -16,22 +14,24 @@ pub struct TimetableOptions {
     pub file: PathBuf,
     /// The language of dates and totals.
     pub language: Option<Language>,
-    /// Only this day.
-    pub day: Option<NaiveDate>,
-    /// Only this room.
-    pub room: Option<String>,
+    /// Which fora.
+    pub filter: super::Filter,
     /// The format.
     pub format: Format,
+    /// How wide the terminal table may be; `None`: the terminal's width on a terminal, else
+    /// as wide as it needs.
+    pub width: Option<usize>,
 }
 
 /// Writes the timetable to standard output; exits with 1 when the week has errors.
 pub fn timetable(options: &TimetableOptions) -> Result<ExitCode, Error> {
     let week = super::load(&options.file)?;
     let language = Language::resolve(options.language, week.language);
-    let selection = super::selection(&week, options.day, options.room.as_deref())?;
+    let selection = super::selected(&week, &options.filter, "--forum-format")?;
     // The marks need only which fora take part in errors: counting is enough.
     let report = check_with(&week, Options::COUNTS);
-    let timetable = Timetable::new(&week, &report, language, &selection);
+    let mut timetable = Timetable::new(&week, &report, language, &selection);
+    timetable.width = options.width.or_else(output::terminal_width);
     output::write_to("-".as_ref(), |out| {
         options.format.exporter().write(&timetable, out)
     })?;

@@ -22,12 +22,14 @@ impl Exporter for MarkdownExporter {
                 continue;
             }
             writeln!(out, "{}", day_table(timetable, day, ASCII_MARKDOWN, text))?;
-            writeln!(out)?;
-            writeln!(
-                out,
-                "*{}*",
-                timetable.total(day.taking_place().count(), day.minutes())
-            )?;
+            if timetable.day_totals() {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "*{}*",
+                    timetable.total(day.taking_place().count(), day.minutes())
+                )?;
+            }
         }
         writeln!(out)?;
         if !timetable.unscheduled.is_empty() {
@@ -35,8 +37,9 @@ impl Exporter for MarkdownExporter {
             writeln!(out, "{}: {}", words.unscheduled, titles.join(", "))?;
             writeln!(out)?;
         }
-        if timetable.marked {
-            writeln!(out, "{}", words.mark_legend)?;
+        for line in timetable.legend() {
+            // The catalogue's own Markdown (`fora check`).
+            writeln!(out, "{line}")?;
             writeln!(out)?;
         }
         writeln!(

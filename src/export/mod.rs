@@ -5,7 +5,9 @@
 
 mod csv;
 pub mod ics;
+pub mod list;
 mod markdown;
+pub mod show;
 mod table;
 
 use std::io::{self, Write};
@@ -14,9 +16,9 @@ use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::check::{Kind, Report};
-use crate::model::{Language, Status, Week};
+use crate::model::{self, Language, Status, Week};
 use crate::text::{self, DateStyle, t};
-use crate::view::{View, When};
+use crate::view::{ForumView, View, When};
 
 /// Writes a timetable in one format.
 pub trait Exporter {
@@ -47,13 +49,90 @@ impl Format {
     }
 }
 
-/// What a timetable shows.
+/// Which fora a timetable, a list or a calendar shows: those that pass every filter given.
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
-    /// Only this day.
+    /// Only the fora that start on this day.
     pub day: Option<NaiveDate>,
-    /// Only this room.
+    /// Only those in the room with this id.
     pub room: Option<String>,
+    /// Only those with a speaker whose name holds this (see [`matches_speaker`]).
+    pub speaker: Option<String>,
+    /// Only those of this format (see [`matches_format`]).
+    pub format: Option<String>,
+    /// Only those with this status.
+    pub status: Option<Status>,
+    /// Only those whose id, title, format, speakers or description hold every word of this.
+    pub search: Option<String>,
+    /// Only those without a start.
+    pub unscheduled: bool,
+}
+
+impl Selection {
+    /// Whether the forum seen so passes every filter.
+    pub fn shows(&self, shown: &ForumView) -> bool {
+        let forum = shown.forum;
+        self.room
+            .as_ref()
+            .is_none_or(|room| forum.room.as_ref() == Some(room))
+            && self
+                .day
+                .is_none_or(|day| shown.when.is_some_and(|when| when.date() == day))
+            && (!self.unscheduled || shown.when.is_none())
+            && self.status.is_none_or(|status| forum.status == status)
+            && self
+                .speaker
+                .as_deref()
+                .is_none_or(|name| shown.speakers().any(|s| matches_speaker(s, name)))
+            && self
+                .format
+                .as_deref()
+                .is_none_or(|format| shown.format.is_some_and(|f| matches_format(f, format)))
+            && self.search.as_deref().is_none_or(|text| holds(shown, text))
+    }
+}
+
+/// Whether a speaker's name holds `asked`, in any case, umlauts written out or not
+/// (`netzwerk` finds "Netzwerk „engagiert in NRW“").
+pub fn matches_speaker(name: &str, asked: &str) -> bool {
+    model::slug(name).contains(&model::slug(asked))
+}
+
+/// Whether a format is `asked`, in any case, umlauts written out or not (`eroeffnung` is
+/// "Eröffnung").
+pub fn matches_format(format: &str, asked: &str) -> bool {
+    model::slug(format) == model::slug(asked)
+}
+
+/// Whether the forum's id, title, format, speakers or description hold every word of
+/// `text`, in any case, umlauts written out or not.
+fn holds(shown: &ForumView, text: &str) -> bool {
+    let forum = shown.forum;
+    let mut haystack = model::slug(&forum.id);
+    for part in [Some(forum.title.as_str()), shown.format, shown.description]
+        .into_iter()
+        .flatten()
+        .chain(shown.speakers())
+    {
+        haystack.push(' ');
+        haystack.push_str(&model::slug(part));
+    }
+    model::slug(text)
+        .split('-')
+        .all(|word| haystack.contains(word))
+}
+
+/// The marks of a forum, as timetable and list show them: `?` for a tentative one, `✗` for
+/// one in an error finding (a cancelled one says so in its title).
+pub fn marks(words: &Words, status: Status, in_error: bool) -> String {
+    let mut marks = Vec::new();
+    if status == Status::Tentative {
+        marks.push(words.tentative_mark.as_str());
+    }
+    if in_error {
+        marks.push(words.error_mark.as_str());
+    }
+    marks.join(" ")
 }
 
 /// The programme as shown: one entry a day, each with its fora in start order.
@@ -71,8 +150,11 @@ pub struct Timetable {
     pub days: Vec<TimetableDay>,
     /// Titles of the fora without a start.
     pub unscheduled: Vec<String>,
-    /// Whether any forum shown is in an error finding (and so the mark column is shown).
+    /// Whether any forum shown is marked, tentative or in an error finding (and so the mark
+    /// column is shown).
     pub marked: bool,
+    /// How wide the terminal table may be, in characters; `None`: as wide as it needs.
+    pub width: Option<usize>,
 }
 
 /// The fixed words of a timetable, in its language.
@@ -102,13 +184,24 @@ pub struct Words {
     pub no_fora: String,
     /// Explains the mark on fora in an error finding.
     pub mark_legend: String,
+    /// Marks a forum in an error finding: `✗`.
+    pub error_mark: String,
+    /// Marks a tentative forum: `?`.
+    pub tentative_mark: String,
+    /// Explains it.
+    pub tentative_legend: String,
     /// Heads the list of fora without a start.
     pub unscheduled: String,
 }
 
 impl Words {
-    fn new(language: Language) -> Self {
+    /// The words of `language`.
+    pub fn new(language: Language) -> Self {
+        let tentative_mark = t!(language, "mark-tentative");
         Self {
+            error_mark: t!(language, "mark-error"),
+            tentative_legend: t!(language, "legend-tentative", mark = tentative_mark.as_str()),
+            tentative_mark,
             date: t!(language, "column-date"),
             time: t!(language, "column-time"),
             start: t!(language, "column-start"),
@@ -198,23 +291,16 @@ impl Timetable {
         let mut rows: Vec<TimetableRow> = Vec::new();
         let mut unscheduled = Vec::new();
         for (index, forum) in week.fora.iter().enumerate() {
-            if selection
-                .room
-                .as_ref()
-                .is_some_and(|room| forum.room.as_ref() != Some(room))
-            {
+            let shown = view.forum(forum);
+            if !selection.shows(&shown) {
                 continue;
             }
-            let shown = view.forum(forum);
             let Some(when) = shown.when else {
                 if forum.status.takes_place() {
                     unscheduled.push(forum.title.clone());
                 }
                 continue;
             };
-            if selection.day.is_some_and(|day| when.date() != day) {
-                continue;
-            }
             rows.push(TimetableRow {
                 id: forum.id.clone(),
                 when,
@@ -231,8 +317,11 @@ impl Timetable {
         }
         // Stable: fora that start together keep the order the organisers gave them.
         rows.sort_by_key(|row| row.when.start);
-        let rows_marked = rows.iter().any(|r| !r.errors.is_empty());
+        let rows_marked = rows
+            .iter()
+            .any(|r| !r.errors.is_empty() || r.status == Status::Tentative);
         let mut dates: Vec<NaiveDate> = match selection.day {
+            _ if selection.unscheduled => Vec::new(),
             Some(day) => vec![day],
             None => week.days().collect(),
         };
@@ -261,7 +350,27 @@ impl Timetable {
             days,
             unscheduled,
             marked: rows_marked,
+            width: None,
         }
+    }
+
+    /// The lines that explain the marks shown, in the order of [`marks`].
+    pub fn legend(&self) -> Vec<&str> {
+        let rows = || self.days.iter().flat_map(|d| &d.rows);
+        let mut legend = Vec::new();
+        if rows().any(|r| r.status == Status::Tentative) {
+            legend.push(self.words.tentative_legend.as_str());
+        }
+        if rows().any(|r| !r.errors.is_empty()) {
+            legend.push(self.words.mark_legend.as_str());
+        }
+        legend
+    }
+
+    /// Whether a day's own total is worth its line: not when it is the only day shown, whose
+    /// total the timetable closes with anyway (`--day`).
+    pub fn day_totals(&self) -> bool {
+        self.days.len() > 1
     }
 
     /// How many fora it shows.
@@ -285,7 +394,7 @@ impl Timetable {
     }
 
     /// The column headings of the terminal and Markdown tables.
-    fn headings(&self) -> Vec<&str> {
+    pub(crate) fn headings(&self) -> Vec<&str> {
         let words = &self.words;
         let mut headings = vec![words.time.as_str(), &words.title, &words.format];
         if self.show_room {
@@ -299,7 +408,7 @@ impl Timetable {
     }
 
     /// The cells of one row of the terminal and Markdown tables, in the order of [`Self::headings`].
-    fn cells(&self, row: &TimetableRow) -> Vec<String> {
+    pub(crate) fn cells(&self, row: &TimetableRow) -> Vec<String> {
         let mut cells = vec![
             row.when.range(self.language, None),
             row.title.clone(),
@@ -310,7 +419,7 @@ impl Timetable {
         }
         cells.push(row.speakers.join(", "));
         if self.marked {
-            cells.push(if row.errors.is_empty() { "" } else { "✗" }.to_owned());
+            cells.push(marks(&self.words, row.status, !row.errors.is_empty()));
         }
         cells
     }
@@ -326,7 +435,7 @@ pub fn total(language: Language, fora: usize, minutes: u64) -> String {
     )
 }
 
-/// A comfy-table of one day, shared by the terminal and Markdown exporters.
+/// A comfy-table of one day for the Markdown exporter.
 fn day_table(
     timetable: &Timetable,
     day: &TimetableDay,

@@ -150,21 +150,9 @@ impl Render for ValueError {
                     rooms = rooms.join(", ")
                 ),
             },
-            ValueError::UnknownForum { id, week, closest } => match closest {
-                Some(closest) => t!(
-                    l,
-                    "value-unknown-forum-closest",
-                    id = id.as_str(),
-                    week = week.as_str(),
-                    closest = closest.as_str()
-                ),
-                None => t!(
-                    l,
-                    "value-unknown-forum",
-                    id = id.as_str(),
-                    week = week.as_str()
-                ),
-            },
+            ValueError::UnknownForum { .. }
+            | ValueError::UnknownSpeaker { .. }
+            | ValueError::UnknownFormat { .. } => unknown(self, l),
             ValueError::SharedId { id, fora } => {
                 t!(l, "value-shared-id", id = id.as_str(), fora = (*fora))
             }
@@ -278,6 +266,72 @@ fn unknown_field(field: &str, closest: Option<&str>, of: Fields, l: Language) ->
             fields = fields
         ),
         (None, _) => t!(l, "value-unknown-setting", field = field, fields = fields),
+    }
+}
+
+/// A forum, speaker or format the week does not have, with the closest it has.
+fn unknown(error: &ValueError, l: Language) -> String {
+    match error {
+        ValueError::UnknownForum { id, week, closest } => match closest.as_slice() {
+            [] => t!(
+                l,
+                "value-unknown-forum",
+                id = plain(id),
+                week = week.as_str()
+            ),
+            closest => t!(
+                l,
+                "value-unknown-forum-closest",
+                id = plain(id),
+                week = week.as_str(),
+                closest = either(closest, l)
+            ),
+        },
+        ValueError::UnknownSpeaker { speaker, closest } => match closest {
+            Some(closest) => t!(
+                l,
+                "value-unknown-speaker",
+                speaker = plain(speaker),
+                closest = closest.as_str()
+            ),
+            None => t!(l, "value-unknown-speaker-none", speaker = plain(speaker)),
+        },
+        ValueError::UnknownFormat { format, closest } => match closest {
+            Some(closest) => t!(
+                l,
+                "value-unknown-format",
+                format = plain(format),
+                closest = closest.as_str()
+            ),
+            None => t!(l, "value-unknown-format-none", format = plain(format)),
+        },
+        _ => unreachable!("only the unknown forum, speaker and format"),
+    }
+}
+
+/// `"a" (A), "b" (B) or "c" (C)`: the fora a suggestion names.
+fn either(fora: &[crate::error::ForumLabel], l: Language) -> String {
+    let named: Vec<String> = fora
+        .iter()
+        .map(|f| {
+            t!(
+                l,
+                "suggest-forum",
+                id = f.id.as_str(),
+                title = plain(&f.title)
+            )
+        })
+        .collect();
+    match named.split_last() {
+        Some((last, first)) if !first.is_empty() => {
+            t!(
+                l,
+                "suggest-either",
+                first = first.join(", "),
+                last = last.as_str()
+            )
+        }
+        _ => named.concat(),
     }
 }
 

@@ -161,7 +161,7 @@ value-no-rooms = { $room }: in der Woche { $week } sind keine Räume angelegt; l
 value-unknown-room = { $room }: kein Raum hat diese Kennung; die Räume sind { $rooms }
 value-unknown-room-closest = { $room }: kein Raum hat diese Kennung; meinten Sie „{ $closest }“?
 value-unknown-forum = { $id }: die Woche { $week } hat kein Forum mit dieser Kennung
-value-unknown-forum-closest = { $id }: die Woche { $week } hat kein Forum mit dieser Kennung; meinten Sie „{ $closest }“?
+value-unknown-forum-closest = { $id }: die Woche { $week } hat kein Forum mit dieser Kennung; meinten Sie { $closest }?
 value-shared-id = { $id }: { $fora } Fora haben diese Kennung; geben Sie zuerst einem von ihnen in der Datei eine andere Kennung
 value-bad-id = { $id }: eine Kennung darf nur Buchstaben ohne Umlaute (A–Z, a–z), Ziffern, „-“ und „_“ enthalten
 value-forum-id-taken = { $id }: ein Forum der Woche hat diese Kennung schon
@@ -329,6 +329,31 @@ usage-missing-command = ein Befehl fehlt; möglich sind: check, timetable, ics, 
 usage-conflict = { $argument } lässt sich nicht zusammen mit { $other } verwenden
 
 ## list and show (h1)
+
+column-id = Kennung
+mark-error = ✗
+mark-tentative = ?
+legend-tentative = { $mark } = vorläufig: geplant, aber noch nicht sicher.
+list-none = Kein Forum passt.
+list-unscheduled = noch nicht eingeplant
+show-when-label = Wann
+show-when = { $range } ({ $minutes } Min.)
+show-when-unscheduled = noch nicht eingeplant ({ $minutes } Min.)
+show-room = { $name } (Kennung { $id })
+show-room-capacity = { $name } (Kennung { $id }, { $capacity } Plätze)
+show-room-undeclared = { $id } (nicht angelegt)
+show-description = Beschreibung
+show-registrations = Anmeldungen
+show-capacity = Plätze
+show-attendees = Angemeldete
+show-attendees-count = { $attendees } mit Nummer erfasst
+show-unknown-keys = Unbekannte Schlüssel
+suggest-forum = „{ $id }“ ({ $title })
+suggest-either = { $first } oder { $last }
+value-unknown-speaker = { $speaker }: kein Forum der Woche hat Mitwirkende dieses Namens; meinten Sie „{ $closest }“?
+value-unknown-speaker-none = { $speaker }: kein Forum der Woche nennt Mitwirkende
+value-unknown-format = { $format }: kein Forum der Woche hat dieses Format; meinten Sie „{ $closest }“?
+value-unknown-format-none = { $format }: kein Forum der Woche nennt ein Format
 
 ## workbench edits (h2)
 

@@ -161,7 +161,7 @@ value-no-rooms = { $room }: the week { $week } declares no rooms; add one with `
 value-unknown-room = { $room }: no room has this id; the rooms are { $rooms }
 value-unknown-room-closest = { $room }: no room has this id; did you mean "{ $closest }"?
 value-unknown-forum = { $id }: the week { $week } has no forum with this id
-value-unknown-forum-closest = { $id }: the week { $week } has no forum with this id; did you mean "{ $closest }"?
+value-unknown-forum-closest = { $id }: the week { $week } has no forum with this id; did you mean { $closest }?
 value-shared-id = { $id }: { $fora } fora have this id; give one of them another id in the file first
 value-bad-id = { $id }: an id may hold only ASCII letters, digits, "-" and "_"
 value-forum-id-taken = { $id }: a forum of the week has this id already
@@ -329,6 +329,31 @@ usage-missing-command = a command is required: check, timetable, ics, diff, new,
 usage-conflict = { $argument } cannot be used with { $other }
 
 ## list and show (h1)
+
+column-id = Id
+mark-error = ✗
+mark-tentative = ?
+legend-tentative = { $mark } = tentative: planned, not certain yet.
+list-none = No forum matches.
+list-unscheduled = not scheduled yet
+show-when-label = When
+show-when = { $range } ({ $minutes } min)
+show-when-unscheduled = not scheduled yet ({ $minutes } min)
+show-room = { $name } (id { $id })
+show-room-capacity = { $name } (id { $id }, { $capacity } places)
+show-room-undeclared = { $id } (not declared)
+show-description = Description
+show-registrations = Registrations
+show-capacity = Capacity
+show-attendees = Attendees
+show-attendees-count = { $attendees } listed by number
+show-unknown-keys = Unknown keys
+suggest-forum = "{ $id }" ({ $title })
+suggest-either = { $first } or { $last }
+value-unknown-speaker = { $speaker }: no forum of the week has a speaker of this name; did you mean "{ $closest }"?
+value-unknown-speaker-none = { $speaker }: no forum of the week names a speaker
+value-unknown-format = { $format }: no forum of the week has this format; did you mean "{ $closest }"?
+value-unknown-format-none = { $format }: no forum of the week gives a format
 
 ## workbench edits (h2)
 
