@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::commands::{self, Change, Listing, ReportFormat};
 use crate::edit::{NewForum, NewRoom, Target};
 use crate::error::ValueError;
-use crate::export::Format;
+use crate::export::{Dialect, Format};
 use crate::model::{Duration, DurationError, Language};
 
 const EXIT_CODES: &str = "\
@@ -75,9 +75,18 @@ pub enum Command {
         /// Show only the fora in the room with this id.
         #[arg(long, value_name = "ID")]
         room: Option<String>,
-        /// `table` for the terminal, `markdown` for a web page, `csv` for a spreadsheet.
+        /// `table` for the terminal, `markdown` for a web page, `csv` for a spreadsheet,
+        /// `xlsx` for an Excel workbook, one sheet a day (needs `-o FILE`).
         #[arg(long, default_value = "table", value_parser = format())]
         format: Format,
+        /// How CSV is written: `excel-de` (`;`, byte order mark, dates 23.06.2020), `excel`
+        /// (`,`, byte order mark, dates 2020-06-23) or `rfc4180` (`,`, no byte order mark)
+        /// [default: excel-de for German, excel for English].
+        #[arg(long, value_name = "DIALECT", value_parser = dialect())]
+        csv_dialect: Option<Dialect>,
+        /// Write here instead of to standard output (`-`). The file is replaced in one step.
+        #[arg(short, long, value_name = "FILE", default_value = "-")]
+        output: PathBuf,
     },
 
     /// Export the programme as iCalendar files (.ics) for calendar clients
@@ -130,6 +139,10 @@ pub enum Command {
         /// of fora gone from the week come back cancelled.
         #[arg(long, value_name = "OLD")]
         previous: Option<PathBuf>,
+        /// The calendar's name as calendar apps list it (NAME, X-WR-CALNAME)
+        /// [default: the week's name; with --only, --day or --room "<week> – selection"].
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
     },
 
     /// Show what changed for attendees between two versions of a week
@@ -477,10 +490,22 @@ fn language() -> impl clap::builder::TypedValueParser<Value = Language> {
 }
 
 fn format() -> impl clap::builder::TypedValueParser<Value = Format> {
-    PossibleValuesParser::new(["table", "markdown", "csv"]).map(|name| match name.as_str() {
-        "markdown" => Format::Markdown,
-        "csv" => Format::Csv,
-        _ => Format::Table,
+    PossibleValuesParser::new(["table", "markdown", "csv", "xlsx"]).map(|name| {
+        match name.as_str() {
+            "markdown" => Format::Markdown,
+            "csv" => Format::Csv,
+            "xlsx" => Format::Xlsx,
+            _ => Format::Table,
+        }
+    })
+}
+
+fn dialect() -> impl clap::builder::TypedValueParser<Value = Dialect> {
+    PossibleValuesParser::new(Dialect::ALL.map(|(name, _)| name)).map(|name| {
+        Dialect::ALL
+            .into_iter()
+            .find(|(known, _)| *known == name)
+            .map_or(Dialect::ExcelDe, |(_, dialect)| dialect)
     })
 }
 
@@ -568,12 +593,16 @@ impl Cli {
                 day,
                 room,
                 format,
+                csv_dialect,
+                output,
             } => Invocation::Timetable(commands::TimetableOptions {
                 file,
                 language,
                 day,
                 room,
                 format,
+                csv_dialect,
+                output,
             }),
             Command::Ics {
                 file,
@@ -585,6 +614,7 @@ impl Cli {
                 alarm,
                 refresh,
                 previous,
+                name,
             } => Invocation::Ics(commands::IcsOptions {
                 file,
                 output,
@@ -596,6 +626,7 @@ impl Cli {
                 refresh,
                 previous,
                 language,
+                name,
             }),
             Command::Diff { old, new, format } => Invocation::Diff(commands::DiffOptions {
                 old,

@@ -201,6 +201,7 @@ fn value_errors() -> Vec<Error> {
         value("--to", ValueError::DateTime("morgen".into())),
         value("--day", ValueError::Date("23.06.2020".into())),
         value("--lang", ValueError::Language("fr".into())),
+        value("--format xlsx", ValueError::NeedsFile),
     ]
 }
 

@@ -1,11 +1,12 @@
-//! `fora timetable`: the programme as tables, Markdown or CSV.
+//! `fora timetable`: the programme as tables, Markdown, CSV or an Excel workbook.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
 use crate::check::{Options, check_with};
-use crate::export::{Format, Timetable};
+use crate::error::ValueError;
+use crate::export::{Dialect, Format, Timetable};
 use crate::model::Language;
 use crate::{Error, ExitCode, output};
 
@@ -22,18 +23,29 @@ pub struct TimetableOptions {
     pub room: Option<String>,
     /// The format.
     pub format: Format,
+    /// The dialect of CSV [default: that of the language].
+    pub csv_dialect: Option<Dialect>,
+    /// Where it goes (`-` for standard output).
+    pub output: PathBuf,
 }
 
-/// Writes the timetable to standard output; exits with 1 when the week has errors.
+/// Writes the timetable to standard output or its file; exits with 1 when the week has errors.
 pub fn timetable(options: &TimetableOptions) -> Result<ExitCode, Error> {
+    // A workbook is bytes, not text: a terminal would show junk, and a pipe is a guess.
+    if options.format.is_binary() && options.output.as_os_str() == "-" {
+        return Err(Error::value("--format xlsx", ValueError::NeedsFile));
+    }
     let week = super::load(&options.file)?;
     let language = Language::resolve(options.language, week.language);
     let selection = super::selection(&week, options.day, options.room.as_deref())?;
     // The marks need only which fora take part in errors: counting is enough.
     let report = check_with(&week, Options::COUNTS);
     let timetable = Timetable::new(&week, &report, language, &selection);
-    output::write_to("-".as_ref(), |out| {
-        options.format.exporter().write(&timetable, out)
+    output::write_to(&options.output, |out| {
+        options
+            .format
+            .exporter_with(options.csv_dialect)
+            .write(&timetable, out)
     })?;
     Ok(super::noted(&report, &options.file, language))
 }

@@ -336,6 +336,14 @@ usage-conflict = { $argument } lässt sich nicht zusammen mit { $other } verwend
 
 ## spreadsheets and calendars (h4)
 
+column-id = Kennung
+column-status = Status
+column-link = Link
+column-description = Beschreibung
+calendar-selection = { $week } – Auswahl
+diff-week-contact = Kontakt
+value-needs-file = schreibt eine Arbeitsmappe, keinen Text: geben Sie mit -o DATEI (oder --output DATEI) eine Datei an
+
 ## free and diff (main)
 
 ## end

@@ -336,6 +336,14 @@ usage-conflict = { $argument } cannot be used with { $other }
 
 ## spreadsheets and calendars (h4)
 
+column-id = Id
+column-status = Status
+column-link = Link
+column-description = Description
+calendar-selection = { $week } – selection
+diff-week-contact = Contact
+value-needs-file = writes a workbook, which is not text: give it a file with -o FILE (or --output FILE)
+
 ## free and diff (main)
 
 ## end
