@@ -8,7 +8,8 @@
 //! week's name, description, zone and language) and every UID (the week's identity). The
 //! listing then says in attendees' words what differs: a forum added, removed, cancelled or
 //! restored, moved, retitled, put in another room, with another join link or other details;
-//! the week renamed, described anew, in another language or zone, or given another identity.
+//! the week renamed, described anew, in another language or zone, with another contact, or
+//! given another identity.
 //!
 //! Fora are compared by id. Fora without a start are in no calendar: what changes about them
 //! is no change, until they get a start (then they have moved onto the programme). A week
