@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::commands::{self, Change, Listing, ReportFormat};
 use crate::edit::{NewForum, NewRoom, Target};
 use crate::error::ValueError;
-use crate::export::Format;
+use crate::export::{Dialect, Format};
 use crate::model::{DayTime, Duration, DurationError, Language, Status};
 
 const EXIT_CODES: &str = "\
@@ -76,9 +76,18 @@ pub enum Command {
         /// written out or not).
         #[arg(long, value_name = "FORMAT")]
         forum_format: Option<String>,
-        /// `table` for the terminal, `markdown` for a web page, `csv` for a spreadsheet.
+        /// `table` for the terminal, `markdown` for a web page, `csv` for a spreadsheet,
+        /// `xlsx` for an Excel workbook, one sheet a day (needs `-o FILE`).
         #[arg(long, default_value = "table", value_parser = format())]
         format: Format,
+        /// How CSV is written: `excel-de` (`;`, byte order mark, dates 23.06.2020), `excel`
+        /// (`,`, byte order mark, dates 2020-06-23) or `rfc4180` (`,`, no byte order mark)
+        /// [default: excel-de for German, excel for English].
+        #[arg(long, value_name = "DIALECT", value_parser = dialect())]
+        csv_dialect: Option<Dialect>,
+        /// Write here instead of to standard output (`-`). The file is replaced in one step.
+        #[arg(short, long, value_name = "FILE", default_value = "-")]
+        output: PathBuf,
         /// Make the terminal table at most N characters wide, wrapping cells at spaces
         /// [default: the terminal's width; unlimited when not on a terminal].
         #[arg(long, value_name = "N")]
@@ -184,6 +193,10 @@ pub enum Command {
         /// of fora gone from the week come back cancelled.
         #[arg(long, value_name = "OLD")]
         previous: Option<PathBuf>,
+        /// The calendar's name as calendar apps list it (NAME, X-WR-CALNAME)
+        /// [default: the week's name; with --only, --day or --room "<week> – selection"].
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
     },
 
     /// Show what changed for attendees between two versions of a week
@@ -738,10 +751,22 @@ fn language() -> impl clap::builder::TypedValueParser<Value = Language> {
 }
 
 fn format() -> impl clap::builder::TypedValueParser<Value = Format> {
-    PossibleValuesParser::new(["table", "markdown", "csv"]).map(|name| match name.as_str() {
-        "markdown" => Format::Markdown,
-        "csv" => Format::Csv,
-        _ => Format::Table,
+    PossibleValuesParser::new(["table", "markdown", "csv", "xlsx"]).map(|name| {
+        match name.as_str() {
+            "markdown" => Format::Markdown,
+            "csv" => Format::Csv,
+            "xlsx" => Format::Xlsx,
+            _ => Format::Table,
+        }
+    })
+}
+
+fn dialect() -> impl clap::builder::TypedValueParser<Value = Dialect> {
+    PossibleValuesParser::new(Dialect::ALL.map(|(name, _)| name)).map(|name| {
+        Dialect::ALL
+            .into_iter()
+            .find(|(known, _)| *known == name)
+            .map_or(Dialect::ExcelDe, |(_, dialect)| dialect)
     })
 }
 
@@ -870,6 +895,7 @@ impl Cli {
                 alarm,
                 refresh,
                 previous,
+                name,
             } => Invocation::Ics(commands::IcsOptions {
                 file,
                 output,
@@ -881,6 +907,7 @@ impl Cli {
                 refresh,
                 previous,
                 language,
+                name,
             }),
             Command::Diff { old, new, format } => Invocation::Diff(commands::DiffOptions {
                 old,
@@ -950,12 +977,16 @@ fn reading_invocation(command: Command, language: Option<Language>) -> Invocatio
             filter,
             forum_format,
             format,
+            csv_dialect,
+            output,
             width,
         } => Invocation::Timetable(commands::TimetableOptions {
             file,
             language,
             filter: filter.with_format(forum_format),
             format,
+            csv_dialect,
+            output,
             width,
         }),
         Command::List {

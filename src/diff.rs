@@ -8,7 +8,8 @@
 //! week's name, description, zone and language) and every UID (the week's identity). The
 //! listing then says in attendees' words what differs: a forum added, removed, cancelled or
 //! restored, moved, retitled, put in another room, with another join link or other details;
-//! the week renamed, described anew, in another language or zone, or given another identity.
+//! the week renamed, described anew, in another language or zone, with another contact, or
+//! given another identity.
 //!
 //! Fora are compared by id. Fora without a start are in no calendar: what changes about them
 //! is no change, until they get a start (then they have moved onto the programme). A week
@@ -28,7 +29,7 @@ use serde::{Serialize, Serializer};
 use crate::export::ics::{Calendar, Options};
 use crate::model::{Forum, Language, Status, Week, identity};
 use crate::text::{DateStyle, t};
-use crate::view::{ForumView, When};
+use crate::view::{ForumView, Organizer, When};
 
 /// Every change for attendees between two weeks.
 ///
@@ -86,6 +87,9 @@ pub enum WeekChangeKind {
     Language,
     /// Its time zone.
     Zone,
+    /// Whom attendees write to (ORGANIZER or CONTACT of every event): `Name <address>`,
+    /// the address or the name; empty when there is none.
+    Contact,
 }
 
 /// One change of one forum.
@@ -279,6 +283,10 @@ pub fn diff_in(old: &Week, old_language: Language, new: &Week, new_language: Lan
                 .iter()
                 .any(|side| side.event.is_some() && side.shown.status != Status::Cancelled)
     });
+    // The contact is in every event the new calendar publishes from the week.
+    let published = groups
+        .values()
+        .any(|(_, news)| news.iter().any(|side| side.event.is_some()));
     let mut keyed = Vec::new();
     for (olds, news) in groups.into_values() {
         for (pair, (before, after)) in pair(olds, news).into_iter().enumerate() {
@@ -294,15 +302,16 @@ pub fn diff_in(old: &Week, old_language: Language, new: &Week, new_language: Lan
     // A duplicated id's pairs stay apart by their number.
     keyed.sort_by(|(a, i, c), (b, j, d)| (a, &c.forum, i, c.kind).cmp(&(b, &d.forum, j, d.kind)));
     Diff {
-        week: week_changes(&old_calendar, &new_calendar, events),
+        week: week_changes(&old_calendar, &new_calendar, events, published),
         changes: keyed.into_iter().map(|(_, _, change)| change).collect(),
         timezone: new.timezone,
     }
 }
 
 /// What changed of the week as a whole: its identity (when a calendar has `events` to
-/// identify) and the calendar's header.
-fn week_changes(old: &Calendar, new: &Calendar, events: bool) -> Vec<WeekChange> {
+/// identify), the calendar's header, and its contact (when the new calendar has events
+/// `published` from the week).
+fn week_changes(old: &Calendar, new: &Calendar, events: bool, published: bool) -> Vec<WeekChange> {
     let id = |week: &Week| week.id.clone().unwrap_or_else(|| identity::legacy_id(week));
     let (before, after) = (old.view().header(), new.view().header());
     let (old, new) = (old.view().week, new.view().week);
@@ -331,6 +340,14 @@ fn week_changes(old: &Calendar, new: &Calendar, events: bool) -> Vec<WeekChange>
         before.zone.name().into(),
         after.zone.name().into(),
     );
+    if published {
+        let contact = |o: Option<Organizer>| o.map(|o| o.to_string()).unwrap_or_default();
+        push(
+            WeekChangeKind::Contact,
+            contact(before.organizer),
+            contact(after.organizer),
+        );
+    }
     changes
 }
 
@@ -504,6 +521,14 @@ fn table(diff: &Diff, language: Language) -> Option<comfy_table::Table> {
             WeekChangeKind::Description => excerpts(&change.old, &change.new),
             _ => (change.old.clone(), change.new.clone()),
         };
+        let none = |text: String| {
+            if text.is_empty() {
+                "—".to_owned()
+            } else {
+                text
+            }
+        };
+        let (old, new) = (none(old), none(new));
         table.add_row([week_kind(change.kind, l), t!(l, "diff-the-week"), old, new]);
     }
     for change in &diff.changes {
@@ -538,6 +563,7 @@ fn week_kind(kind: WeekChangeKind, l: Language) -> String {
         WeekChangeKind::Description => t!(l, "diff-week-description"),
         WeekChangeKind::Language => t!(l, "diff-week-language"),
         WeekChangeKind::Zone => t!(l, "diff-week-zone"),
+        WeekChangeKind::Contact => t!(l, "diff-week-contact"),
     }
 }
 
@@ -563,11 +589,7 @@ fn kind(kind: ChangeKind, l: Language) -> String {
 
 /// A status, in words: "bestätigt", "vorläufig", "abgesagt".
 pub fn status(status: Status, l: Language) -> String {
-    match status {
-        Status::Confirmed => t!(l, "status-confirmed"),
-        Status::Tentative => t!(l, "status-tentative"),
-        Status::Cancelled => t!(l, "status-cancelled"),
-    }
+    crate::view::status(status, l)
 }
 
 /// A value as the table shows it; a description on one line, cut to [`EXCERPT_CHARS`].

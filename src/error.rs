@@ -169,6 +169,8 @@ pub enum ValueError {
     DateTime(String),
     /// A date that does not read.
     Date(String),
+    /// A file format that is not text, asked for without a file to write it to.
+    NeedsFile,
     /// A language fora has no catalogue for.
     Language(String),
     /// Not a decimal number (`6,5`, `6.5`).

@@ -47,6 +47,37 @@ pub struct Header<'w> {
     pub zone: Tz,
     /// The language of its words.
     pub language: Language,
+    /// Whom attendees write to about it.
+    pub organizer: Option<Organizer<'w>>,
+}
+
+/// Whom attendees write to about the week, as its calendar names them: by address when the
+/// week's `contact` has one (ORGANIZER), else by name (CONTACT). Trimmed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Organizer<'w> {
+    /// An e-mail address, and the name that goes with it.
+    Mail {
+        /// The name, when the contact has one.
+        name: Option<&'w str>,
+        /// The address.
+        email: &'w str,
+    },
+    /// A name without an address.
+    Named(&'w str),
+}
+
+impl std::fmt::Display for Organizer<'_> {
+    /// `Büro <buero@example.org>`, `buero@example.org` or `Büro`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Organizer::Mail {
+                name: Some(name),
+                email,
+            } => write!(f, "{name} <{email}>"),
+            Organizer::Mail { name: None, email } => f.write_str(email),
+            Organizer::Named(name) => f.write_str(name),
+        }
+    }
 }
 
 /// What attendees see of one forum.
@@ -167,6 +198,18 @@ impl<'w> View<'w> {
             description,
             zone: week.timezone,
             language,
+            organizer: self.organizer(),
+        }
+    }
+
+    /// Whom attendees write to about the week: see [`Organizer`].
+    pub fn organizer(&self) -> Option<Organizer<'w>> {
+        let contact = self.week.contact.as_ref()?;
+        let trimmed = |text: &'w Option<String>| non_empty(text.as_deref()).map(str::trim);
+        let name = trimmed(&contact.name);
+        match trimmed(&contact.email) {
+            Some(email) => Some(Organizer::Mail { name, email }),
+            None => name.map(Organizer::Named),
         }
     }
 
@@ -214,6 +257,15 @@ impl<'w> ForumView<'w> {
     /// Who speaks, trimmed, leaving out empty names, in the order the file gives.
     pub fn speakers(&self) -> impl Iterator<Item = &'w str> + Clone + use<'w> {
         speakers(self.forum)
+    }
+}
+
+/// A status as attendees read it: "bestätigt", "vorläufig", "abgesagt".
+pub fn status(status: Status, language: Language) -> String {
+    match status {
+        Status::Confirmed => t!(language, "status-confirmed"),
+        Status::Tentative => t!(language, "status-tentative"),
+        Status::Cancelled => t!(language, "status-cancelled"),
     }
 }
 

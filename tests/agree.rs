@@ -1,7 +1,7 @@
 //! `fora diff OLD NEW` says nothing changed if and only if `fora ics NEW --previous
 //! <calendar of OLD>` publishes the same header and the same events, byte for byte: on
-//! random weeks and random changes of every kind (each field of the week, of a forum and of
-//! a room; reordering; reformatting; unknown keys), the two verdicts agree.
+//! random weeks and random changes of every kind (each field of the week, its contact, of a
+//! forum and of a room; reordering; reformatting; unknown keys), the two verdicts agree.
 //!
 //! The calendars are compared as text, as a client fetching them would: the header up to
 //! the first event, and the events as a multiset of blocks (fora that start together may
@@ -44,6 +44,17 @@ fn published(calendar: &str) -> (String, Vec<String>) {
 
 const ZONES: [&str; 4] = ["Europe/Berlin", "Europe/London", "Europe/Paris", "UTC"];
 const NAMES: [&str; 3] = ["Anna", " anna ", "Ben"];
+
+/// Whom attendees write to: with and without a name or an address, and alike ones that
+/// differ only in spaces (the calendar trims them) or in unknown keys.
+const CONTACTS: [fn() -> Value; 6] = [
+    || json!({"name": "Büro", "email": "buero@example.org"}),
+    || json!({"name": " Büro ", "email": "buero@example.org"}),
+    || json!({"email": "buero@example.org"}),
+    || json!({"name": "Büro"}),
+    || json!({"name": "Büro", "x-note": "intern"}),
+    || json!({"name": "", "email": " "}),
+];
 
 /// A forum of the base week: day, quarter hour from 08:00, length in quarters, room, …
 fn forum() -> impl Strategy<Value = Value> {
@@ -90,8 +101,9 @@ fn week() -> impl Strategy<Value = Value> {
         any::<bool>(),
         any::<bool>(),
         0usize..3,
+        0usize..CONTACTS.len() + 1,
     )
-        .prop_map(|(fora, id, description, language)| {
+        .prop_map(|(fora, id, description, language, contact)| {
             let fora: Vec<Value> = fora
                 .into_iter()
                 .enumerate()
@@ -117,6 +129,9 @@ fn week() -> impl Strategy<Value = Value> {
             }
             if language > 0 {
                 week["language"] = json!(["", "de", "en"][language]);
+            }
+            if let Some(contact) = CONTACTS.get(contact) {
+                week["contact"] = contact();
             }
             week
         })
@@ -161,8 +176,9 @@ fn edit() -> impl Strategy<Value = Edit> {
             json!({"min_gap": "15m", "parallel": false})
         )),
         Just(Edit::Week("expect", json!({"fora": 3}))),
+        (0usize..CONTACTS.len()).prop_map(|i| Edit::Week("contact", CONTACTS[i]())),
         Just(Edit::Week("x-note", json!({"any": [1.50, "thing"]}))),
-        prop::sample::select(&["description", "language", "id", "updated"][..])
+        prop::sample::select(&["description", "language", "id", "updated", "contact"][..])
             .prop_map(Edit::WeekRemove),
         (
             0usize..8,

@@ -252,6 +252,7 @@ fn the_header_names_the_week_its_zone_and_refresh() {
     let options = Options {
         refresh: fora::Duration::parse("1h30m").unwrap(),
         alarm: None,
+        ..Options::default()
     };
     let calendar = export_with(&week_2020(), &options, None);
     let header = &calendar[..calendar.find("BEGIN:VTIMEZONE").unwrap()];

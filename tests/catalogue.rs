@@ -118,6 +118,8 @@ fn no_message_is_left_in_english() {
         "diff-status",
         "diff-link",
         "diff-column-forum",
+        "column-status",
+        "column-link",
     ];
     // The words of a value, leaving out its placeables (`{ $fora -> …`).
     let words = |value: &str| {

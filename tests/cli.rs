@@ -210,7 +210,8 @@ fn timetable_filters_by_day_and_room() {
     let text = String::from_utf8(output.stdout).unwrap();
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(rows.len(), 4, "{text}");
-    assert!(rows.iter().all(|r| r.contains(",Raum B,")));
+    // A German week's CSV is Excel's German dialect: `;` between fields.
+    assert!(rows.iter().all(|r| r.contains(";Raum B;")));
     fora()
         .args([
             "timetable",
@@ -636,7 +637,7 @@ fn ics_previous_reports_what_changed_and_cancels_what_is_gone() {
             "0 neu, 0 geändert (SEQUENCE erhöht), 1 nicht mehr in der Woche (als abgesagt veröffentlicht), 14 unverändert\n",
         ));
     let after = std::fs::read_to_string(&published).unwrap();
-    assert!(after.contains("SUMMARY:Abgesagt: Gemeinsames Eröffnungsgespräch\r\n"));
+    assert!(after.contains("SUMMARY;LANGUAGE=de:Abgesagt: Gemeinsames Eröffnungsgespräch\r\n"));
     assert!(after.contains("STATUS:CANCELLED\r\n"));
 
     // Something that is not a calendar is refused with the file and the line.
@@ -736,7 +737,7 @@ fn a_cancelled_forum_is_shown_so_and_counts_nowhere() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            ",Abgesagt: Abschlussrunde und Ausblick,",
+            ";Abgesagt: Abschlussrunde und Ausblick;",
         ));
     fora()
         .args(["timetable"])

@@ -203,6 +203,7 @@ fn value_errors() -> Vec<Error> {
         value("--to", ValueError::DateTime("morgen".into())),
         value("--day", ValueError::Date("23.06.2020".into())),
         value("--lang", ValueError::Language("fr".into())),
+        value("--format xlsx", ValueError::NeedsFile),
     ]
     .into_iter()
     .chain(workbench_errors())

@@ -35,6 +35,8 @@ pub struct IcsOptions {
     pub previous: Option<PathBuf>,
     /// The language of the calendar's words and of messages.
     pub language: Option<Language>,
+    /// The calendar's name [default: the week's; "<week> – Auswahl" for a selection].
+    pub name: Option<String>,
 }
 
 /// Writes the calendars; says on standard error what became of the previous one's events.
@@ -66,9 +68,21 @@ pub fn ics(options: &IcsOptions) -> Result<ExitCode, Error> {
             other => other,
         })
         .transpose()?;
+    let selected = !only.is_empty() || day.is_some() || options.room.is_some();
+    let name = match &options.name {
+        Some(name) => Some(name.clone()),
+        // A selection is not the whole week: a calendar app lists both apart.
+        None if selected => Some(t!(
+            language,
+            "calendar-selection",
+            week = week.name.as_str()
+        )),
+        None => None,
+    };
     let calendar_options = ics::Options {
         refresh: options.refresh,
         alarm: options.alarm,
+        name,
     };
     let changes = {
         let calendar = Calendar::new(&week, language, fora, &calendar_options, previous.as_ref());

@@ -9,10 +9,13 @@ pub mod list;
 mod markdown;
 pub mod show;
 mod table;
+mod xlsx;
+
+pub use csv::Dialect;
 
 use std::io::{self, Write};
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 use crate::check::{Kind, Report};
@@ -36,16 +39,29 @@ pub enum Format {
     Markdown,
     /// CSV, one row a forum, for a spreadsheet.
     Csv,
+    /// An Excel workbook, one sheet a day: a file, not text.
+    Xlsx,
 }
 
 impl Format {
-    /// The exporter that writes this format.
+    /// The exporter that writes this format (CSV in the dialect of the timetable's language).
     pub fn exporter(self) -> Box<dyn Exporter> {
+        self.exporter_with(None)
+    }
+
+    /// The exporter that writes this format, CSV in `dialect` when given.
+    pub fn exporter_with(self, dialect: Option<Dialect>) -> Box<dyn Exporter> {
         match self {
             Format::Table => Box::new(table::TableExporter),
             Format::Markdown => Box::new(markdown::MarkdownExporter),
-            Format::Csv => Box::new(csv::CsvExporter),
+            Format::Csv => Box::new(csv::CsvExporter { dialect }),
+            Format::Xlsx => Box::new(xlsx::XlsxExporter),
         }
+    }
+
+    /// Whether it writes bytes that are no text (and so never to a terminal).
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
     }
 }
 
@@ -155,6 +171,8 @@ pub struct Timetable {
     pub marked: bool,
     /// How wide the terminal table may be, in characters; `None`: as wide as it needs.
     pub width: Option<usize>,
+    /// When the week was last changed ([`Week::stamp`]): a workbook's creation time.
+    pub updated: DateTime<Utc>,
 }
 
 /// The fixed words of a timetable, in its language.
@@ -180,6 +198,14 @@ pub struct Words {
     pub speakers: String,
     /// Column: the error findings a forum is in.
     pub errors: String,
+    /// Column: the forum's id.
+    pub id: String,
+    /// Column: whether it takes place.
+    pub status: String,
+    /// Column: its join link.
+    pub link: String,
+    /// Column: its description.
+    pub description: String,
     /// A day without fora.
     pub no_fora: String,
     /// Explains the mark on fora in an error finding.
@@ -212,6 +238,10 @@ impl Words {
             room: t!(language, "column-room"),
             speakers: t!(language, "word-speakers"),
             errors: t!(language, "column-errors"),
+            id: t!(language, "column-id"),
+            status: t!(language, "column-status"),
+            link: t!(language, "column-link"),
+            description: t!(language, "column-description"),
             no_fora: t!(language, "timetable-no-fora"),
             mark_legend: t!(language, "timetable-legend"),
             unscheduled: t!(language, "timetable-unscheduled"),
@@ -351,6 +381,7 @@ impl Timetable {
             unscheduled,
             marked: rows_marked,
             width: None,
+            updated: week.stamp(),
         }
     }
 
@@ -421,6 +452,70 @@ impl Timetable {
         if self.marked {
             cells.push(marks(&self.words, row.status, !row.errors.is_empty()));
         }
+        cells
+    }
+}
+
+/// One cell of a spreadsheet row, typed: CSV writes each in its dialect, XLSX as a cell
+/// of its kind.
+#[derive(Clone, Debug, PartialEq)]
+enum Cell<'a> {
+    Text(std::borrow::Cow<'a, str>),
+    Date(NaiveDate),
+    Time(NaiveTime),
+    Number(u32),
+}
+
+impl Timetable {
+    /// The columns of a spreadsheet (CSV, XLSX): the forum's id, when, what, where, who,
+    /// whether it takes place, how to join, what it is about, and its error findings.
+    fn sheet_columns(&self) -> Vec<&str> {
+        let words = &self.words;
+        let mut columns = vec![
+            words.id.as_str(),
+            &words.date,
+            &words.start,
+            &words.end,
+            &words.minutes,
+            &words.title,
+            &words.format,
+        ];
+        if self.show_room {
+            columns.push(&words.room);
+        }
+        columns.extend([
+            words.speakers.as_str(),
+            &words.status,
+            &words.link,
+            &words.description,
+            &words.errors,
+        ]);
+        columns
+    }
+
+    /// One row's cells, in the order of [`Self::sheet_columns`].
+    fn sheet_cells<'a>(&self, row: &'a TimetableRow) -> Vec<Cell<'a>> {
+        let text = |t: &'a str| Cell::Text(t.into());
+        let mut cells = vec![
+            text(&row.id),
+            Cell::Date(row.when.date()),
+            Cell::Time(row.start().time()),
+            Cell::Time(row.end().time()),
+            Cell::Number(row.minutes()),
+            text(&row.title),
+            text(&row.format),
+        ];
+        if self.show_room {
+            cells.push(text(&row.room));
+        }
+        let errors: Vec<&str> = row.errors.iter().map(|k| k.name()).collect();
+        cells.extend([
+            Cell::Text(row.speakers.join("; ").into()),
+            Cell::Text(crate::view::status(row.status, self.language).into()),
+            text(row.link.as_deref().unwrap_or_default()),
+            text(row.description.as_deref().unwrap_or_default()),
+            Cell::Text(errors.join(" ").into()),
+        ]);
         cells
     }
 }

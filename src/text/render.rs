@@ -174,6 +174,7 @@ impl Render for ValueError {
             ValueError::NoStart(id) => t!(l, "value-no-start", id = id.as_str()),
             ValueError::DateTime(text) => t!(l, "value-date-time", text = plain(text)),
             ValueError::Date(text) => t!(l, "value-date", text = plain(text)),
+            ValueError::NeedsFile => t!(l, "value-needs-file"),
             ValueError::Language(text) => t!(l, "value-language", text = plain(text)),
             ValueError::Decimal(_)
             | ValueError::Count(_)

@@ -6,6 +6,8 @@
 //   node read.mjs events FILE.ics
 //     One JSON array: every VEVENT with its fields, start and end as Unix seconds.
 //     Fails if an event names a TZID that the file does not define.
+//   node read.mjs header FILE.ics
+//     One JSON object: NAME, X-WR-CALNAME and X-WR-CALDESC as {value, language}, or null.
 //   node read.mjs offsets FILE.ics TZID FROM TO STEP
 //     `t offset_seconds` for t = FROM, FROM+STEP, ... < TO (Unix seconds): the UTC offset
 //     in force at the UTC instant t by the file's VTIMEZONE TZID.
@@ -62,6 +64,29 @@ function text(component, name) {
   return typeof value.toICALString === 'function' ? value.toICALString() : String(value);
 }
 
+// ORGANIZER as {value, cn}, or null.
+function organizer(component) {
+  const property = component.getFirstProperty('organizer');
+  if (!property) {
+    return null;
+  }
+  return { value: String(property.getFirstValue()), cn: property.getParameter('cn') ?? null };
+}
+
+// The calendar's own properties: NAME, X-WR-CALNAME and X-WR-CALDESC with their LANGUAGE.
+// ical.js knows none of them, so each value is as written, TEXT escapes and all.
+function header(file) {
+  const { root } = calendar(file);
+  const out = {};
+  for (const name of ['name', 'x-wr-calname', 'x-wr-caldesc']) {
+    const property = root.getFirstProperty(name);
+    out[name] = property
+      ? { value: String(property.getFirstValue()), language: property.getParameter('language') ?? null }
+      : null;
+  }
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+}
+
 function events(file) {
   const { root, zones } = calendar(file);
   const out = [];
@@ -99,6 +124,13 @@ function events(file) {
         trigger: text(alarm, 'trigger'),
         description: text(alarm, 'description'),
       })),
+      categories: component.getAllProperties('categories').flatMap((property) => property.getValues()),
+      organizer: organizer(component),
+      contact: text(component, 'contact'),
+      language: Object.fromEntries(['summary', 'description', 'location', 'categories'].map((name) => [
+        name,
+        component.getFirstProperty(name)?.getParameter('language') ?? null,
+      ])),
       tzid: dtstart.getParameter('tzid') ?? null,
       start: event.startDate.toUnixTime(),
       end: event.endDate ? event.endDate.toUnixTime() : null,
@@ -155,6 +187,8 @@ const [mode, file, ...rest] = process.argv.slice(2);
 process.on('uncaughtException', (error) => fail(`${file}: ${error.stack || error}`));
 if (mode === 'events' && file && rest.length === 0) {
   events(file);
+} else if (mode === 'header' && file && rest.length === 0) {
+  header(file);
 } else if (mode === 'offsets' && file && rest.length === 4) {
   const [from, to, step] = whole(rest.slice(1));
   if (step <= 0) {
@@ -170,6 +204,7 @@ if (mode === 'events' && file && rest.length === 0) {
 } else {
   fail(
     'usage: node read.mjs events FILE.ics\n' +
+    '       node read.mjs header FILE.ics\n' +
     '       node read.mjs offsets FILE.ics TZID FROM TO STEP\n' +
     '       node read.mjs offsets-at FILE.ics TZID T...',
   );

@@ -49,10 +49,19 @@ fn run(mode: &str, ics: &str, args: &[String]) -> String {
 
 /// Every VEVENT as ical.js reads it: `uid`, `sequence`, `status`, `summary`, `description`,
 /// `location`, `url`, `dtstamp`, `last_modified`, `conference` ([{value, params}]), `alarms`
-/// ([{action, trigger, description}]), `tzid` of DTSTART, and `start`/`end` in Unix seconds.
+/// ([{action, trigger, description}]), `categories` ([text]), `organizer` ({value, cn}),
+/// `contact`, `language` ({summary, description, location, categories}: each LANGUAGE),
+/// `tzid` of DTSTART, and `start`/`end` in Unix seconds.
 /// Panics if an event names a TZID the calendar does not define.
 pub fn events(ics: &str) -> Vec<serde_json::Value> {
     serde_json::from_str(&run("events", ics, &[])).expect("read.mjs prints a JSON array")
+}
+
+/// The calendar's NAME, X-WR-CALNAME and X-WR-CALDESC as ical.js reads them: each
+/// `{value, language}`, or null. ical.js knows none of them, so a value keeps its TEXT
+/// escapes (`\,`).
+pub fn header(ics: &str) -> serde_json::Value {
+    serde_json::from_str(&run("header", ics, &[])).expect("read.mjs prints a JSON object")
 }
 
 /// `(t, offset in seconds)` for t = from, from + step, … < to (Unix seconds): the UTC offset

@@ -16,7 +16,7 @@ use icalendar::{Property, ValueType};
 use crate::model::{
     Duration, Forum, Language, Placement, Status, Week, identity, is_valid_id, slug,
 };
-use crate::view::{ForumView, View, When};
+use crate::view::{ForumView, Organizer, View, When};
 
 mod line;
 pub mod previous;
@@ -35,6 +35,8 @@ pub struct Options {
     pub refresh: Duration,
     /// A reminder this long before each forum.
     pub alarm: Option<Duration>,
+    /// The calendar's name (NAME, X-WR-CALNAME) instead of the week's.
+    pub name: Option<String>,
 }
 
 impl Default for Options {
@@ -42,6 +44,7 @@ impl Default for Options {
         Self {
             refresh: Duration::from_minutes(6 * 60).expect("six hours is a duration"),
             alarm: None,
+            name: None,
         }
     }
 }
@@ -252,12 +255,13 @@ impl<'a> Calendar<'a> {
         Line::new(&mut out, "PRODID").raw(PRODID);
         Line::new(&mut out, "CALSCALE").raw("GREGORIAN");
         Line::new(&mut out, "METHOD").raw("PUBLISH");
+        let name = self.options.name.as_deref().unwrap_or(header.name);
         Line::new(&mut out, "NAME")
             .param("LANGUAGE", language)
-            .text(header.name);
+            .text(name);
         Line::new(&mut out, "X-WR-CALNAME")
             .param("LANGUAGE", language)
-            .text(header.name);
+            .text(name);
         Line::new(&mut out, "X-WR-CALDESC")
             .param("LANGUAGE", language)
             .text(&header.description);
@@ -393,7 +397,11 @@ impl<'a> Calendar<'a> {
         };
         date_time(out, "DTSTART", when.start, &mut shared.doubled);
         date_time(out, "DTEND", when.end, &mut shared.doubled);
-        Line::new(out, "SUMMARY").text(&shown.title);
+        // The language of the words (RFC 5545 3.2.10), as the header says it of the week's.
+        let language = self.view.language.code();
+        Line::new(out, "SUMMARY")
+            .param("LANGUAGE", language)
+            .text(&shown.title);
         let status = match shown.status {
             Status::Confirmed => "CONFIRMED",
             Status::Tentative => "TENTATIVE",
@@ -401,7 +409,15 @@ impl<'a> Calendar<'a> {
         };
         Line::new(out, "STATUS").raw(status);
         if let Some(room) = shown.room {
-            Line::new(out, "LOCATION").text(room);
+            Line::new(out, "LOCATION")
+                .param("LANGUAGE", language)
+                .text(room);
+        }
+        // One category: a comma in a format is escaped, not a second category.
+        if let Some(format) = shown.format {
+            Line::new(out, "CATEGORIES")
+                .param("LANGUAGE", language)
+                .text(format);
         }
         if let Some(link) = shown.link {
             Line::new(out, "URL").raw(link);
@@ -441,7 +457,10 @@ impl<'a> Calendar<'a> {
             }
             pieces.push(description);
         }
-        Line::new(out, "DESCRIPTION").texts(pieces);
+        Line::new(out, "DESCRIPTION")
+            .param("LANGUAGE", language)
+            .texts(pieces);
+        organizer(out, self.view.organizer());
         if let Some(alarm) = self.options.alarm
             && shown.status.takes_place()
         {
@@ -499,7 +518,9 @@ impl<'a> Calendar<'a> {
                 }
                 "SUMMARY" => {
                     summary = true;
-                    Line::new(out, "SUMMARY").text(&self.view.cancelled(property.value()));
+                    Line::new(out, "SUMMARY")
+                        .param("LANGUAGE", self.view.language.code())
+                        .text(&self.view.cancelled(property.value()));
                 }
                 _ => {
                     let mut line = Line::new(out, property.key());
@@ -515,7 +536,9 @@ impl<'a> Calendar<'a> {
             }
         }
         if !summary {
-            Line::new(out, "SUMMARY").text(&self.view.cancelled(""));
+            Line::new(out, "SUMMARY")
+                .param("LANGUAGE", self.view.language.code())
+                .text(&self.view.cancelled(""));
         }
         Line::new(out, "STATUS").raw("CANCELLED");
         line::bare(out, "END:VEVENT");
@@ -550,6 +573,22 @@ fn file_name(uid: &str) -> String {
         id.to_owned()
     } else {
         slug(uid)
+    }
+}
+
+/// Whom to write to: ORGANIZER with the address (RFC 5546 asks it of a published event;
+/// without ATTENDEE no client sends or asks for replies), else CONTACT with the name.
+fn organizer(out: &mut String, organizer: Option<Organizer>) {
+    match organizer {
+        Some(Organizer::Mail { name, email }) => {
+            let mut line = Line::new(out, "ORGANIZER");
+            if let Some(name) = name {
+                line = line.param("CN", name);
+            }
+            line.raws(["mailto:", email]);
+        }
+        Some(Organizer::Named(name)) => Line::new(out, "CONTACT").text(name),
+        None => {}
     }
 }
 

@@ -409,6 +409,13 @@ room-total = { $rooms ->
 
 ## spreadsheets and calendars (h4)
 
+column-status = Status
+column-link = Link
+column-description = Beschreibung
+calendar-selection = { $week } – Auswahl
+diff-week-contact = Kontakt
+value-needs-file = schreibt eine Arbeitsmappe, keinen Text: geben Sie mit -o DATEI (oder --output DATEI) eine Datei an
+
 ## free and diff (main)
 
 diff-longer = Verlängert

@@ -409,6 +409,13 @@ room-total = { $rooms ->
 
 ## spreadsheets and calendars (h4)
 
+column-status = Status
+column-link = Link
+column-description = Description
+calendar-selection = { $week } – selection
+diff-week-contact = Contact
+value-needs-file = writes a workbook, which is not text: give it a file with -o FILE (or --output FILE)
+
 ## free and diff (main)
 
 diff-longer = Longer
