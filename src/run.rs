@@ -54,6 +54,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Invocation::New(options) => commands::new(&options),
         Invocation::Edit(options, change) => commands::edit(&options, change),
         Invocation::Free(options) => commands::free(&options),
+        Invocation::Registrations(options) => commands::registrations(&options),
         Invocation::Completions(shell) => {
             output::write_to("-".as_ref(), |out| {
                 clap_complete::generate(shell, &mut Cli::command(), "fora", out);

@@ -8,6 +8,7 @@ mod edit;
 mod free;
 mod ics;
 mod new;
+mod registrations;
 mod timetable;
 
 use std::io::Write;
@@ -19,6 +20,7 @@ pub use edit::{Change, EditOptions, edit, said_in};
 pub use free::{FreeOptions, free};
 pub use ics::{IcsOptions, ics};
 pub use new::{NewOptions, new};
+pub use registrations::{RegistrationsOptions, registrations};
 pub use timetable::{TimetableOptions, timetable};
 
 use crate::check::Report;
