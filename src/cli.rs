@@ -362,6 +362,39 @@ pub enum Command {
     #[command(subcommand)]
     Expect(ExpectCommand),
 
+    /// Read a registration system's export into the week: each forum's registrations and attendees
+    ///
+    /// The export is a CSV file with one row per attendee and forum (`;` as German Excel
+    /// writes it, or `,`; UTF-8, with or without BOM). Two columns are read, found by their
+    /// headers: the forum (forum, forum_id, veranstaltung, session, title, titel …: a forum's
+    /// id, else its exact title) and the attendee's pseudonymous number (attendee,
+    /// teilnehmer, teilnehmer-nr, teilnehmende, nummer, number, person …); a lone `id` column
+    /// is whichever of the two is not found otherwise. No other column is read: names and
+    /// e-mail addresses never enter the week. A row given twice counts once.
+    ///
+    /// Each forum the export names gets `registrations` (its attendees, counted) and
+    /// `attendees` (their numbers); the other fora are left as they are. A forum put over
+    /// its capacity (or its room's) refuses the change unless --force.
+    ///
+    /// Example:
+    ///   fora registrations week.json anmeldungen.csv --dry-run
+    #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
+    Registrations {
+        /// The week file.
+        file: PathBuf,
+        /// The export (CSV).
+        export: PathBuf,
+        /// The header of the forum column, when it is not guessed.
+        #[arg(long, value_name = "HEADER")]
+        forum_column: Option<String>,
+        /// The header of the attendee column, when it is not guessed.
+        #[arg(long, value_name = "HEADER")]
+        attendee_column: Option<String>,
+        /// `--force` and `--dry-run`.
+        #[command(flatten)]
+        edit: EditFlags,
+    },
+
     /// Find the slots where a forum of a given length fits
     ///
     /// A slot is a free window in one room on one day where the forum fits without any
@@ -835,6 +868,7 @@ impl Cli {
             | Command::Week(WeekCommand::Set { file, .. })
             | Command::Rules(RulesCommand::Set { file, .. })
             | Command::Expect(ExpectCommand::Set { file, .. })
+            | Command::Registrations { file, .. }
             | Command::Free { file, .. } => Some(file),
             Command::Diff { new, .. } => Some(new),
             Command::New { .. } | Command::Completions { .. } | Command::Man => None,
@@ -864,6 +898,8 @@ pub enum Invocation {
     Free(commands::FreeOptions),
     /// List the rooms.
     RoomList(commands::RoomListOptions),
+    /// Read registrations into a week.
+    Registrations(commands::RegistrationsOptions),
     /// Print a completion script.
     Completions(clap_complete::Shell),
     /// Print the manual page.
@@ -959,6 +995,7 @@ impl Cli {
                 format: format.into(),
                 language,
             }),
+            command @ Command::Registrations { .. } => registrations(command, language),
             Command::Completions { shell } => Invocation::Completions(shell),
             Command::Man => Invocation::Man,
             command @ (Command::Timetable { .. } | Command::List { .. } | Command::Show { .. }) => {
@@ -1010,6 +1047,31 @@ fn reading_invocation(command: Command, language: Option<Language>) -> Invocatio
         }),
         _ => unreachable!("the other commands show no fora"),
     }
+}
+
+/// The options of `fora registrations`.
+fn registrations(command: Command, language: Option<Language>) -> Invocation {
+    let Command::Registrations {
+        file,
+        export,
+        forum_column,
+        attendee_column,
+        edit,
+    } = command
+    else {
+        unreachable!("only fora registrations");
+    };
+    Invocation::Registrations(commands::RegistrationsOptions {
+        file,
+        export,
+        columns: crate::import::registrations::Columns {
+            forum: forum_column,
+            attendee: attendee_column,
+        },
+        force: edit.force,
+        dry_run: edit.dry_run,
+        language,
+    })
 }
 
 /// The options of an edit.

@@ -63,6 +63,13 @@ pub enum Error {
         /// What is wrong with it.
         error: ValueError,
     },
+    /// A registration system's export could not be understood.
+    Export {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and on which line.
+        error: crate::import::registrations::ExportError,
+    },
     /// `SOURCE_DATE_EPOCH` is not a number of seconds.
     SourceDateEpoch(String),
     /// Output could not be written.

@@ -8,6 +8,7 @@ pub mod edit;
 mod error;
 pub mod export;
 pub mod free;
+pub mod import;
 mod known;
 pub mod model;
 mod output;

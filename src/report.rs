@@ -118,29 +118,39 @@ fn write_figures(summary: &Summary, l: Language, out: &mut dyn Write) -> io::Res
         (None, Some(p)) => Some(t!(l, "check-participants", participants = p)),
         (None, None) => None,
     };
-    if let Some(people) = people {
-        writeln!(out, "{people}")?;
+    // The fora's registrations beside the week's: one person counts once a forum.
+    let seats = summary
+        .forum_registrations
+        .map(|r| t!(l, "check-forum-registrations", registrations = r));
+    let line: Vec<String> = people.into_iter().chain(seats).collect();
+    if !line.is_empty() {
+        writeln!(out, "{}", line.join(", "))?;
     }
-    let rows: Vec<(String, String, String)> = summary
+    let rows: Vec<[String; 4]> = summary
         .per_day
         .iter()
         .map(|day| {
-            (
+            [
                 text::date(l, day.date, DateStyle::WeekdayNumeric),
                 t!(l, "count-fora", fora = day.fora),
                 text::hours(l, day.programme_minutes),
-            )
+                day.forum_registrations
+                    .map(|r| t!(l, "count-registrations", registrations = r))
+                    .unwrap_or_default(),
+            ]
         })
         .collect();
-    let width = |column: fn(&(String, String, String)) -> &String| {
+    let width = |column: usize| {
         rows.iter()
-            .map(|r| column(r).chars().count())
+            .map(|r| r[column].chars().count())
             .max()
             .unwrap_or(0)
     };
-    let (fora_width, hours_width) = (width(|r| &r.1), width(|r| &r.2));
-    for (day, fora, hours) in &rows {
-        writeln!(out, "  {day}  {fora:>fora_width$}  {hours:>hours_width$}")?;
+    let (fora_width, hours_width, seats_width) = (width(1), width(2), width(3));
+    for [day, fora, hours, seats] in &rows {
+        let line =
+            format!("  {day}  {fora:>fora_width$}  {hours:>hours_width$}  {seats:>seats_width$}");
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }

@@ -9,7 +9,7 @@
 
 use chrono::{NaiveDateTime, NaiveTime};
 
-use crate::model::{Clock, DayTime, Duration, Rules, Week};
+use crate::model::{Clock, DayTime, Duration, Forum, Room, Rules, Week};
 
 /// Where a forum lies: its instants and its local start and end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,6 +155,65 @@ pub fn link(url: &str) -> Result<(), BadLink> {
             Err(BadLink::NoScheme)
         }
         Err(_) => Err(BadLink::Malformed),
+    }
+}
+
+/// Whose capacity limits a forum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Whose {
+    /// The forum's own `capacity` (a workshop of 20); it wins a tie with the room's.
+    Forum,
+    /// Its room's `capacity` (the video licence).
+    Room,
+}
+
+/// How many may take part in a forum, and whose limit that is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Seats {
+    /// How many.
+    pub capacity: u64,
+    /// Whose limit.
+    pub whose: Whose,
+}
+
+/// The capacity a forum has: the smaller of its own and its room's (`room` is the forum's
+/// declared room, if any); `None` when neither is set.
+pub fn capacity(forum: &Forum, room: Option<&Room>) -> Option<Seats> {
+    let own = forum.capacity().map(|capacity| Seats {
+        capacity,
+        whose: Whose::Forum,
+    });
+    let room = room.and_then(|r| r.capacity).map(|capacity| Seats {
+        capacity,
+        whose: Whose::Room,
+    });
+    match (own, room) {
+        (Some(own), Some(room)) if room.capacity < own.capacity => Some(room),
+        (own, room) => own.or(room),
+    }
+}
+
+/// How full a forum is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Load {
+    /// Below 90 % of its capacity (or nobody registered).
+    Fits,
+    /// At least 90 % of its capacity, and not over it: `10 · registrations ≥ 9 · capacity`,
+    /// computed on whole numbers (90 of 100 is near, 89 is not; 9 of 10 is near).
+    Near,
+    /// More registrations than seats.
+    Over,
+}
+
+/// How full a forum with `registrations` of `capacity` seats is. Nobody registered is never
+/// near, even of no seats.
+pub fn load(registrations: u64, capacity: u64) -> Load {
+    if registrations > capacity {
+        Load::Over
+    } else if registrations > 0 && u128::from(registrations) * 10 >= u128::from(capacity) * 9 {
+        Load::Near
+    } else {
+        Load::Fits
     }
 }
 
@@ -359,6 +418,56 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn ninety_percent_is_near_and_one_more_than_the_seats_is_over() {
+        assert_eq!(load(90, 100), Load::Near);
+        assert_eq!(load(89, 100), Load::Fits);
+        assert_eq!(load(100, 100), Load::Near);
+        assert_eq!(load(101, 100), Load::Over);
+        assert_eq!(load(9, 10), Load::Near);
+        assert_eq!(load(8, 9), Load::Fits);
+        assert_eq!(load(0, 0), Load::Fits);
+        assert_eq!(load(1, 0), Load::Over);
+        assert_eq!(load(u64::MAX, u64::MAX), Load::Near);
+    }
+
+    #[test]
+    fn a_forum_has_the_smaller_capacity_its_own_on_a_tie() {
+        let forum = |capacity: Option<u64>| Forum {
+            seats: capacity.map(|capacity| {
+                Box::new(crate::model::Seats {
+                    capacity: Some(capacity),
+                    ..Default::default()
+                })
+            }),
+            ..Forum::default()
+        };
+        let room = |capacity| Room {
+            capacity,
+            ..Room::default()
+        };
+        let seats = |capacity, whose| Some(Seats { capacity, whose });
+        assert_eq!(capacity(&forum(None), None), None);
+        assert_eq!(capacity(&forum(None), Some(&room(None))), None);
+        assert_eq!(capacity(&forum(Some(20)), None), seats(20, Whose::Forum));
+        assert_eq!(
+            capacity(&forum(None), Some(&room(Some(100)))),
+            seats(100, Whose::Room)
+        );
+        assert_eq!(
+            capacity(&forum(Some(120)), Some(&room(Some(100)))),
+            seats(100, Whose::Room)
+        );
+        assert_eq!(
+            capacity(&forum(Some(20)), Some(&room(Some(100)))),
+            seats(20, Whose::Forum)
+        );
+        assert_eq!(
+            capacity(&forum(Some(100)), Some(&room(Some(100)))),
+            seats(100, Whose::Forum)
+        );
+    }
 
     fn span(from: i64, to: i64) -> Span {
         Span {

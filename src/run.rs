@@ -57,6 +57,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Invocation::Edit(options, change) => commands::edit(&options, change),
         Invocation::Free(options) => commands::free(&options),
         Invocation::RoomList(options) => commands::room_list(&options),
+        Invocation::Registrations(options) => commands::registrations(&options),
         Invocation::Completions(shell) => {
             output::write_to("-".as_ref(), |out| {
                 clap_complete::generate(shell, &mut Cli::command(), "fora", out);

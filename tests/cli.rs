@@ -161,7 +161,7 @@ fn check_the_draft_lists_every_kind_and_exits_1() {
             r#"error[room-overlap]: "auftakt" (2021-03-26 10:00–11:30) and "podium" (2021-03-26 11:00–12:00) overlap in room "plenum""#,
         ))
         .stdout(predicate::str::contains(r#"warning[unknown-field]: forum "abschluss": unknown key "speaker" (closest known key: "speakers")"#))
-        .stdout(predicate::str::contains("12 errors, 8 warnings"));
+        .stdout(predicate::str::contains("14 errors, 10 warnings"));
 }
 
 #[test]
@@ -235,7 +235,7 @@ fn timetable_marks_fora_in_error_findings() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("✗"))
-        .stderr(predicate::str::contains("the week has 12 error findings"));
+        .stderr(predicate::str::contains("the week has 14 error findings"));
 }
 
 #[test]
@@ -842,7 +842,7 @@ fn the_draft_is_german_from_the_first_line_to_the_last() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[1], "26.03.2021 bis 29.03.2021 (Europe/Berlin)");
     assert!(lines[3].starts_with("12 Fora, 11 eingeplant, 4 Tage, 8 Std. Programm"));
-    assert_eq!(*lines.last().unwrap(), "12 Fehler, 8 Warnungen");
+    assert_eq!(*lines.last().unwrap(), "14 Fehler, 10 Warnungen");
     for line in lines.iter().filter(|l| l.contains('[')) {
         assert!(
             line.starts_with("Fehler[") || line.starts_with("Warnung["),
@@ -907,7 +907,7 @@ fn check_counts_every_finding_and_shows_the_first_of_each_kind() {
         .stdout(predicate::str::contains(
             "error[parallel-overlap]: … and 3 more of this kind (--max-findings N shows more)",
         ))
-        .stdout(predicate::str::contains("12 errors, 8 warnings"));
+        .stdout(predicate::str::contains("14 errors, 10 warnings"));
 }
 
 #[test]

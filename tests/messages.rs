@@ -70,8 +70,44 @@ fn findings(language: Language) -> String {
             );
         }
     }
+    out += &seats(language);
     out += &more(language);
     out
+}
+
+/// The capacity, link and attendee findings the draft lacks: a forum's own capacity, one
+/// attendee in common, a link of another scheme, a room's link that is no URL.
+fn seats(language: Language) -> String {
+    use fora::model::Seats;
+    let mut week = Week::load(DRAFT.as_ref()).unwrap();
+    let seats = |registrations, capacity, attendees: &[&str]| {
+        Some(Box::new(Seats {
+            registrations,
+            capacity,
+            attendees: attendees.iter().map(|a| (*a).to_owned()).collect(),
+        }))
+    };
+    week.fora[0].seats = seats(Some(31), Some(30), &[]);
+    week.fora[1].seats = seats(
+        None,
+        Some(10),
+        &["7", "8", "9", "10", "11", "12", "13", "14", "15"],
+    );
+    week.fora[2].seats = seats(None, None, &["7"]);
+    week.fora[3].url = Some("ftp://example.org/werkstatt".into());
+    week.rooms.as_mut().unwrap()[0].url = Some("Videokonferenz Plenum".into());
+    let shown = [
+        fora::Kind::OverCapacity,
+        fora::Kind::NearCapacity,
+        fora::Kind::BadLink,
+        fora::Kind::AttendeeOverlap,
+    ];
+    check(&week)
+        .findings
+        .iter()
+        .filter(|f| shown.contains(&f.kind))
+        .map(|f| format!("{}: {}\n", f.kind.name(), f.message(&week, language)))
+        .collect()
 }
 
 /// How the report says that more were counted than kept.
@@ -127,6 +163,97 @@ fn label(id: &str, title: &str) -> ForumLabel {
         id: id.into(),
         title: title.into(),
     }
+}
+
+fn exports() -> Vec<Error> {
+    use fora::import::registrations::{Column, ExportError, ExportProblem};
+    let headers = || vec!["Name".to_owned(), "E-Mail".to_owned()];
+    let problems = [
+        (Some(3), ExportProblem::NotUtf8),
+        (None, ExportProblem::Empty),
+        (
+            None,
+            ExportProblem::NoColumn {
+                column: Column::Forum,
+                headers: headers(),
+            },
+        ),
+        (
+            None,
+            ExportProblem::NoColumn {
+                column: Column::Attendee,
+                headers: headers(),
+            },
+        ),
+        (
+            None,
+            ExportProblem::UnknownColumn {
+                column: Column::Forum,
+                name: "Kurs".into(),
+                closest: None,
+                headers: headers(),
+            },
+        ),
+        (
+            None,
+            ExportProblem::UnknownColumn {
+                column: Column::Attendee,
+                name: "mail".into(),
+                closest: Some("E-Mail".into()),
+                headers: headers(),
+            },
+        ),
+        (None, ExportProblem::SameColumn("id".into())),
+        (
+            Some(4),
+            ExportProblem::EmptyValue {
+                column: Column::Forum,
+                header: "Veranstaltung".into(),
+            },
+        ),
+        (
+            Some(5),
+            ExportProblem::EmptyValue {
+                column: Column::Attendee,
+                header: "Teilnehmer-Nr.".into(),
+            },
+        ),
+        (
+            Some(6),
+            ExportProblem::UnknownForum {
+                value: "Werkstat 1".into(),
+                closest: Some(("werkstatt-1".into(), "Werkstatt 1".into())),
+            },
+        ),
+        (
+            Some(7),
+            ExportProblem::UnknownForum {
+                value: "Mittagspause".into(),
+                closest: None,
+            },
+        ),
+        (
+            Some(8),
+            ExportProblem::AmbiguousForum {
+                value: "abschluss".into(),
+                fora: 2,
+            },
+        ),
+        (
+            Some(9),
+            ExportProblem::NotPseudonym {
+                header: "Teilnehmer".into(),
+            },
+        ),
+        (Some(10), ExportProblem::Unreadable("invalid field".into())),
+    ];
+    problems
+        .into_iter()
+        .map(|(line, problem)| Error::Export {
+            path: PathBuf::from("anmeldungen.csv"),
+            error: ExportError { line, problem },
+        })
+        .collect()
 }
 
 fn value_errors() -> Vec<Error> {
@@ -617,6 +744,40 @@ fn said() -> Vec<Said> {
     ]
 }
 
+/// What `fora registrations` says.
+fn said_of_registrations() -> Vec<Said> {
+    vec![
+        Said::Registrations {
+            export: "anmeldungen.csv".into(),
+            registrations: 78,
+            repeated: 1,
+            fora: 5,
+            changed: vec![
+                ("podium".into(), None, 20),
+                ("workshop-engagierte-gewinnen".into(), Some(36), 37),
+                ("plenum".into(), Some(12_000), 12_345),
+            ],
+            untouched: 11,
+        },
+        Said::Registrations {
+            export: "anmeldungen.csv".into(),
+            registrations: 1,
+            repeated: 0,
+            fora: 1,
+            changed: vec![],
+            untouched: 1,
+        },
+        Said::Registrations {
+            export: "anmeldungen.csv".into(),
+            registrations: 5,
+            repeated: 2,
+            fora: 1,
+            changed: vec![("podium".into(), Some(4), 5)],
+            untouched: 0,
+        },
+    ]
+}
+
 /// How an edit says how many more findings it adds than it shows, and the rooms' table.
 fn workbench_words(language: Language) -> String {
     let l = language;
@@ -645,6 +806,7 @@ fn everything(language: Language) -> String {
         .into_iter()
         .chain(value_errors())
         .chain(unknown_errors())
+        .chain(exports())
     {
         out += &format!("{}\n", error.render(language));
     }
@@ -665,7 +827,7 @@ fn everything(language: Language) -> String {
         out += &format!("{}\n", problem.render(language));
     }
     out += "\n# edits\n";
-    for said in said() {
+    for said in said().into_iter().chain(said_of_registrations()) {
         out += &format!("{}\n", fora::commands::said_in(&said, language));
     }
     out += &workbench_words(language);

@@ -545,17 +545,31 @@ fn room_rm_keeps_a_room_in_use_unless_its_fora_move_in_the_same_edit() {
 #[test]
 fn a_forum_takes_its_registrations_and_capacity_as_people_write_them() {
     let (_folder, file) = week();
+    // Over the room's capacity, 1.200 registrations are an error: the room grows first.
     fora()
         .arg("set")
         .arg(&file)
-        .args(["werkstatt-1", "registrations=1.200", "capacity=30"])
+        .args(["werkstatt-1", "registrations=1.200"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Fehler[over-capacity]"));
+    fora()
+        .args(["room", "set"])
+        .arg(&file)
+        .args(["werkstatt", "capacity=2 000"])
+        .assert()
+        .code(0);
+    fora()
+        .arg("set")
+        .arg(&file)
+        .args(["werkstatt-1", "registrations=1.200", "capacity=1 500"])
         .assert()
         .code(0)
-        .stdout("„werkstatt-1“ geändert: registrations „1200“; capacity „30“\n");
+        .stdout("„werkstatt-1“ geändert: registrations „1200“; capacity „1500“\n");
     let forum = &read(&file)["fora"][1];
     assert_eq!(
         (&forum["registrations"], &forum["capacity"]),
-        (&json!(1200), &json!(30))
+        (&json!(1200), &json!(1500))
     );
     refused(
         &file,

@@ -202,6 +202,40 @@ impl Collector {
         }
     }
 
+    /// Every pair of overlapping members of `group` (sorted by start, then slot) for which
+    /// `shared(i, j)` is more than 0, as a finding of `kind` with `detail` of that number.
+    /// The count is exact, so every overlapping pair is asked; findings are made only of
+    /// those kept, and memory does not grow with them.
+    pub fn shared(
+        &mut self,
+        kind: Kind,
+        group: &[Member],
+        shared: impl Fn(usize, usize) -> u64,
+        detail: impl Fn(u64) -> Detail,
+    ) {
+        let ends = runs(group, rules::overlap);
+        let focus = self.focused_in(group);
+        for (i, &end) in ends.iter().enumerate() {
+            for j in i + 1..end as usize {
+                let count = shared(i, j);
+                if count == 0 {
+                    continue;
+                }
+                let (a, b) = (group[i], group[j]);
+                self.counts[kind.index()] += 1;
+                self.mark(kind, a.forum as usize);
+                self.mark(kind, b.forum as usize);
+                let key = pair_key(a, b, 0);
+                if focus.is_some_and(|at| at == i || at == j) {
+                    self.focused_pair(kind, a, b, 0, detail(count));
+                }
+                if self.would_keep(kind, key) {
+                    self.keep(pair_finding(kind, a, b, detail(count), key));
+                }
+            }
+        }
+    }
+
     /// Counts, marks and keeps the pairs (i, j) of `group` for j from `firsts[i]` up to
     /// `ends[i]`: runs of members in listing order, so that the first pair beyond the last
     /// kept ends the listing.

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::model::{DayTime, Duration, Language, Week};
+use crate::rules;
 use crate::text::{self, DateStyle, t};
 use crate::view::When;
 
@@ -38,12 +39,20 @@ pub enum Kind {
     NonexistentTime,
     /// The count of fora or the programme hours differ from `expect`.
     ExpectMismatch,
+    /// A forum has more registrations than its capacity or its room's.
+    OverCapacity,
+    /// A join link (`url` of a forum or a room) that calendars do not make clickable.
+    BadLink,
     /// A forum starts before `rules.day_start` or ends after `rules.day_end`.
     OutsideDay,
     /// Two consecutive fora in one room are less than `rules.min_gap` apart.
     ShortGap,
+    /// Attendees registered for two fora that run at the same time.
+    AttendeeOverlap,
     /// A day's programme exceeds `rules.max_hours_per_day`.
     DayOverLimit,
+    /// A forum's registrations reach 90 % of its capacity.
+    NearCapacity,
     /// A forum starts at a local time that happens twice; the earlier is used.
     AmbiguousTime,
     /// A forum has no start yet.
@@ -57,7 +66,7 @@ pub enum Kind {
 }
 
 /// How many kinds there are.
-pub const KINDS: usize = 16;
+pub const KINDS: usize = 20;
 
 impl Kind {
     /// Every kind, in listing order.
@@ -70,9 +79,13 @@ impl Kind {
         Kind::UnknownRoom,
         Kind::NonexistentTime,
         Kind::ExpectMismatch,
+        Kind::OverCapacity,
+        Kind::BadLink,
         Kind::OutsideDay,
         Kind::ShortGap,
+        Kind::AttendeeOverlap,
         Kind::DayOverLimit,
+        Kind::NearCapacity,
         Kind::AmbiguousTime,
         Kind::Unscheduled,
         Kind::UnknownField,
@@ -90,10 +103,14 @@ impl Kind {
             | Kind::DuplicateId
             | Kind::UnknownRoom
             | Kind::NonexistentTime
-            | Kind::ExpectMismatch => Severity::Error,
+            | Kind::ExpectMismatch
+            | Kind::OverCapacity
+            | Kind::BadLink => Severity::Error,
             Kind::OutsideDay
             | Kind::ShortGap
+            | Kind::AttendeeOverlap
             | Kind::DayOverLimit
+            | Kind::NearCapacity
             | Kind::AmbiguousTime
             | Kind::Unscheduled
             | Kind::UnknownField
@@ -113,9 +130,13 @@ impl Kind {
             Kind::UnknownRoom => "unknown-room",
             Kind::NonexistentTime => "nonexistent-time",
             Kind::ExpectMismatch => "expect-mismatch",
+            Kind::OverCapacity => "over-capacity",
+            Kind::BadLink => "bad-link",
             Kind::OutsideDay => "outside-day",
             Kind::ShortGap => "short-gap",
+            Kind::AttendeeOverlap => "attendee-overlap",
             Kind::DayOverLimit => "day-over-limit",
+            Kind::NearCapacity => "near-capacity",
             Kind::AmbiguousTime => "ambiguous-time",
             Kind::Unscheduled => "unscheduled",
             Kind::UnknownField => "unknown-field",
@@ -132,7 +153,7 @@ impl Kind {
 
 /// A set of kinds, as small as a number: what each forum takes part in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct KindSet(u16);
+pub struct KindSet(u32);
 
 impl KindSet {
     /// The set with `kind` added.
@@ -272,6 +293,26 @@ pub enum Detail {
         /// What to write.
         canonical: &'static str,
     },
+    /// A forum's registrations against its capacity.
+    Capacity {
+        /// How many registered.
+        registrations: u64,
+        /// How many may take part.
+        capacity: u64,
+        /// The room whose capacity that is, or `None` for the forum's own.
+        room: Option<String>,
+    },
+    /// A join link that is not one.
+    BadLink {
+        /// The room whose `url` it is, or `None` for the forum's own.
+        room: Option<String>,
+        /// The link, as written.
+        url: String,
+        /// What is wrong with it.
+        problem: rules::BadLink,
+    },
+    /// How many attendees registered for both of two overlapping fora.
+    Attendees(u64),
 }
 
 /// Where an unknown key is.
@@ -302,6 +343,7 @@ impl Detail {
             Detail::ExpectHours { .. } => "hours".to_owned(),
             Detail::DayOverLimit { date, .. } => date.to_string(),
             Detail::UnknownField { place, key, .. } => format!("{place:?} {key}"),
+            Detail::BadLink { room, .. } => room.clone().unwrap_or_default(),
             _ => String::new(),
         }
     }
@@ -408,6 +450,11 @@ impl Finding {
                 zone = (*zone),
                 canonical = (*canonical)
             ),
+            (Kind::OverCapacity | Kind::NearCapacity, _) => self.capacity(week, l),
+            (Kind::BadLink, _) => self.bad_link(week, l),
+            (Kind::AttendeeOverlap, Detail::Attendees(attendees)) => {
+                self.attendee_overlap(week, *attendees, l)
+            }
             (kind, detail) => unreachable!("a {kind:?} finding with {detail:?}"),
         }
     }
@@ -602,6 +649,101 @@ impl Finding {
                 b_start = b_start,
                 gap = gap
             ),
+        }
+    }
+
+    fn attendee_overlap(&self, week: &Week, attendees: u64, l: Language) -> String {
+        t!(
+            l,
+            "finding-attendee-overlap",
+            attendees = attendees,
+            a = self.id(week, 0),
+            a_time = self.span(week, 0, l),
+            b = self.id(week, 1),
+            b_time = self.span(week, 1, l)
+        )
+    }
+
+    fn capacity(&self, week: &Week, l: Language) -> String {
+        let Detail::Capacity {
+            registrations,
+            capacity,
+            room,
+        } = &self.detail
+        else {
+            unreachable!("a capacity finding has its seats");
+        };
+        let forum = self.id(week, 0);
+        let over = self.kind == Kind::OverCapacity;
+        let percent = (u128::from(*registrations) * 100)
+            .checked_div(u128::from(*capacity))
+            .unwrap_or(0) as u64;
+        match (over, room) {
+            (true, Some(room)) => t!(
+                l,
+                "finding-over-capacity-room",
+                forum = forum,
+                registrations = (*registrations),
+                capacity = (*capacity),
+                room = room.as_str()
+            ),
+            (true, None) => t!(
+                l,
+                "finding-over-capacity",
+                forum = forum,
+                registrations = (*registrations),
+                capacity = (*capacity)
+            ),
+            (false, Some(room)) => t!(
+                l,
+                "finding-near-capacity-room",
+                forum = forum,
+                registrations = (*registrations),
+                capacity = (*capacity),
+                percent = percent,
+                room = room.as_str()
+            ),
+            (false, None) => t!(
+                l,
+                "finding-near-capacity",
+                forum = forum,
+                registrations = (*registrations),
+                capacity = (*capacity),
+                percent = percent
+            ),
+        }
+    }
+
+    fn bad_link(&self, week: &Week, l: Language) -> String {
+        let Detail::BadLink { room, url, problem } = &self.detail else {
+            unreachable!("a bad-link finding has its link");
+        };
+        let place = match room {
+            Some(room) => field_place(&FieldPlace::Room(room.clone()), l),
+            None => field_place(&FieldPlace::Forum(self.id(week, 0).to_owned()), l),
+        };
+        let url = text::plain(url.trim());
+        match problem {
+            rules::BadLink::NoScheme => t!(
+                l,
+                "finding-bad-link-no-scheme",
+                place = place,
+                url = url.as_str(),
+                suggestion = format!("https://{url}")
+            ),
+            rules::BadLink::Scheme => {
+                let scheme = url.split(':').next().unwrap_or_default().to_owned();
+                t!(
+                    l,
+                    "finding-bad-link-scheme",
+                    place = place,
+                    url = url.as_str(),
+                    scheme = scheme
+                )
+            }
+            rules::BadLink::Malformed => {
+                t!(l, "finding-bad-link-malformed", place = place, url = url)
+            }
         }
     }
 

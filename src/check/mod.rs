@@ -99,6 +99,10 @@ pub struct Summary {
     /// People who took part, when the file says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub participants: Option<u64>,
+    /// The registrations of the fora that take place, summed (one person registered for
+    /// three fora counts three times); only when a forum has registrations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forum_registrations: Option<u64>,
     /// Every day of the week, empty ones too; a forum counts on the day it starts.
     pub per_day: Vec<DaySummary>,
     /// The exact number of findings of each kind, every kind listed.
@@ -117,6 +121,9 @@ pub struct DaySummary {
     pub fora: usize,
     /// Their durations, summed.
     pub programme_minutes: u64,
+    /// Their registrations, summed; only when a forum of the week has registrations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forum_registrations: Option<u64>,
 }
 
 fn counts<S: serde::Serializer>(counts: &[u64; KINDS], serializer: S) -> Result<S::Ok, S::Error> {
@@ -181,6 +188,11 @@ pub fn check_with(week: &Week, options: Options) -> Report {
     checker.rooms(&slots, &members);
     checker.days(&slots);
     checker.speakers(&slots, &members, &speakers);
+    checker.links();
+    if week.fora.iter().any(|f| f.seats.is_some()) {
+        checker.capacities(&slots);
+        checker.attendees(&slots, &members);
+    }
     if !rules::parallel_allowed(&week.rules) {
         checker
             .found
@@ -716,6 +728,7 @@ impl<'w> Checker<'w> {
                 date,
                 fora: 0,
                 programme_minutes: 0,
+                forum_registrations: None,
             })
             .collect();
         let days = per_day.len();
@@ -739,6 +752,7 @@ impl<'w> Checker<'w> {
                 per_day[i].programme_minutes += minutes;
             }
         }
+        let forum_registrations = self.registrations(slots, &mut per_day, day_of);
         self.days_over_limit(slots, &per_day, day_of);
         let cancelled = week.fora.iter().filter(|f| !f.status.takes_place()).count();
         self.expected((week.fora.len() - cancelled) as u64, programme_minutes);
@@ -751,10 +765,167 @@ impl<'w> Checker<'w> {
             covered_minutes: (covered_seconds / 60) as u64,
             registrations: week.registrations,
             participants: week.participants,
+            forum_registrations,
             per_day,
             finding_counts: [0; KINDS],
             truncated: false,
         }
+    }
+
+    /// The registrations of the fora that take place, in total and on each day they start;
+    /// `None` when no forum has any.
+    fn registrations(
+        &self,
+        slots: &[Slot],
+        per_day: &mut [DaySummary],
+        day_of: impl Fn(&Slot) -> Option<usize>,
+    ) -> Option<u64> {
+        let fora = &self.week.fora;
+        let taking_place = || fora.iter().filter(|f| f.status.takes_place());
+        if !taking_place().any(|f| f.registrations().is_some()) {
+            return None;
+        }
+        for day in per_day.iter_mut() {
+            day.forum_registrations = Some(0);
+        }
+        for slot in slots {
+            let registrations = fora[slot.forum as usize].registrations().unwrap_or(0);
+            if let Some(day) = day_of(slot).and_then(|i| per_day[i].forum_registrations.as_mut()) {
+                *day = day.saturating_add(registrations);
+            }
+        }
+        Some(
+            taking_place()
+                .filter_map(Forum::registrations)
+                .fold(0u64, u64::saturating_add),
+        )
+    }
+
+    /// Each join link of a forum that takes place or of a room that calendars would not
+    /// make clickable. An empty `url` is no link, as attendees see it.
+    fn links(&mut self) {
+        let week = self.week;
+        for (ordinal, room) in (0u32..).zip(week.rooms.iter().flatten()) {
+            let Some(url) = room.url.as_deref().filter(|u| !u.trim().is_empty()) else {
+                continue;
+            };
+            if let Err(problem) = rules::link(url) {
+                let detail = Detail::BadLink {
+                    room: Some(room.id.clone()),
+                    url: url.to_owned(),
+                    problem,
+                };
+                let key = (i64::MIN, u64::MAX, 1, ordinal);
+                self.found.add(Kind::BadLink, Vec::new(), detail, key);
+            }
+        }
+        for (index, forum) in week.fora.iter().enumerate() {
+            let Some(url) = forum.url.as_deref().filter(|u| !u.trim().is_empty()) else {
+                continue;
+            };
+            if !forum.status.takes_place() {
+                continue;
+            }
+            if let Err(problem) = rules::link(url) {
+                let detail = Detail::BadLink {
+                    room: None,
+                    url: url.to_owned(),
+                    problem,
+                };
+                let key = (i64::MIN, index as u64 + 1, 0, 0);
+                self.found.add(Kind::BadLink, vec![index], detail, key);
+            }
+        }
+    }
+
+    /// Each forum that takes place with more registrations than its capacity, or at least
+    /// 90 % of it; listed by start, those without one first.
+    fn capacities(&mut self, slots: &[Slot]) {
+        let week = self.week;
+        let mut rooms: HashMap<&str, &crate::model::Room> = HashMap::default();
+        for room in week.rooms.iter().flatten() {
+            rooms.entry(&room.id).or_insert(room);
+        }
+        let unscheduled = week
+            .fora
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.status.takes_place() && f.start.is_none())
+            .map(|(index, _)| (index, forum_key(None, index)));
+        let scheduled = slots.iter().map(|slot| {
+            (
+                slot.forum as usize,
+                forum_key(Some(slot), slot.forum as usize),
+            )
+        });
+        for (index, key) in unscheduled.chain(scheduled) {
+            let forum = &week.fora[index];
+            let Some(registrations) = forum.registrations() else {
+                continue;
+            };
+            let room = forum
+                .room
+                .as_deref()
+                .filter(|_| week.rooms.is_some())
+                .and_then(|id| rooms.get(id).copied());
+            let Some(seats) = rules::capacity(forum, room) else {
+                continue;
+            };
+            let kind = match rules::load(registrations, seats.capacity) {
+                rules::Load::Fits => continue,
+                rules::Load::Near => Kind::NearCapacity,
+                rules::Load::Over => Kind::OverCapacity,
+            };
+            let detail = Detail::Capacity {
+                registrations,
+                capacity: seats.capacity,
+                room: match seats.whose {
+                    rules::Whose::Room => room.map(|r| r.id.clone()),
+                    rules::Whose::Forum => None,
+                },
+            };
+            self.found.add(kind, vec![index], detail, key);
+        }
+    }
+
+    /// Each pair of overlapping fora with attendees registered for both, by the overlap
+    /// sweep among the fora that list attendees. Attendees are numbered once; each forum
+    /// keeps its numbers sorted, so a pair's count is a merge of two short lists.
+    fn attendees(&mut self, slots: &[Slot], members: &[Member]) {
+        let fora = &self.week.fora;
+        let mut numbers: HashMap<&str, u32> = HashMap::default();
+        let mut listed: Vec<u32> = Vec::new();
+        let mut bounds: Vec<u32> = vec![0];
+        let mut group: Vec<Member> = Vec::new();
+        for (slot, member) in slots.iter().zip(members) {
+            let attendees = fora[slot.forum as usize].attendees();
+            if attendees.is_empty() {
+                continue;
+            }
+            let first = listed.len();
+            for attendee in attendees {
+                let next = numbers.len() as u32;
+                listed.push(*numbers.entry(attendee).or_insert(next));
+            }
+            listed[first..].sort_unstable();
+            let mut kept = first;
+            for i in first..listed.len() {
+                if i == first || listed[i] != listed[kept - 1] {
+                    listed[kept] = listed[i];
+                    kept += 1;
+                }
+            }
+            listed.truncate(kept);
+            bounds.push(listed.len() as u32);
+            group.push(*member);
+        }
+        let of = |i: usize| &listed[bounds[i] as usize..bounds[i + 1] as usize];
+        self.found.shared(
+            Kind::AttendeeOverlap,
+            &group,
+            |i, j| shared(of(i), of(j)),
+            Detail::Attendees,
+        );
     }
 
     /// Each day with more programme than `rules.max_hours_per_day`, naming its fora.
@@ -820,9 +991,33 @@ impl<'w> Checker<'w> {
     }
 }
 
+/// How many numbers two sorted lists without repeats have in common.
+fn shared(a: &[u32], b: &[u32]) -> u64 {
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_sorted_lists_share_what_both_hold() {
+        assert_eq!(shared(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), 2);
+        assert_eq!(shared(&[], &[1]), 0);
+        assert_eq!(shared(&[1, 2], &[3, 4]), 0);
+    }
 
     #[test]
     fn every_kind_has_its_json_name_and_its_place() {

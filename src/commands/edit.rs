@@ -136,7 +136,7 @@ pub fn edit(options: &EditOptions, change: Change) -> Result<ExitCode, Error> {
 
 /// Says what became of the change: what was done on standard output, or, when the
 /// findings stopped it, the findings and the refusal on standard error.
-fn tell(said: &Said, outcome: Outcome, options: &EditOptions, l: Language) -> ExitCode {
+pub(super) fn tell(said: &Said, outcome: Outcome, options: &EditOptions, l: Language) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let mut stderr = anstream::stderr();
     let (added, refused) = match outcome {
@@ -230,6 +230,7 @@ pub fn said_in(said: &Said, l: Language) -> String {
         Said::Removed { id, title } => {
             t!(l, "said-removed", id = id.as_str(), title = title.as_str())
         }
+        Said::Registrations { .. } => super::registrations::said(said, l),
         Said::RoomAdded { id, name } => {
             t!(l, "said-room-added", id = id.as_str(), name = name.as_str())
         }

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use super::tree::Step;
 use super::{Document, Said};
 use crate::error::{Error, ValueError};
+use crate::import::registrations::Registrations;
 use crate::model::{Duration, Status, Week, identity, is_valid_id, slug};
 use crate::{known, output};
 
@@ -391,6 +392,48 @@ pub fn remove(doc: &mut Document, id: &str) -> Result<Said, Invalid> {
         id: id.to_owned(),
         title,
     })
+}
+
+/// Sets each forum the export names to its attendees and their number (`registrations`,
+/// `attendees`); fora it does not name are left as they are.
+pub fn registrations(doc: &mut Document, export: &str, read: &Registrations) -> Said {
+    let mut changed = Vec::new();
+    for (&index, attendees) in &read.fora {
+        let forum = &doc.week.fora[index];
+        let count = attendees.len() as u64;
+        let own = forum.seats.as_deref().and_then(|s| s.registrations);
+        if own == Some(count) && forum.attendees() == attendees.as_slice() {
+            continue;
+        }
+        changed.push((forum.id.clone(), forum.registrations(), count));
+        doc.set_forum(
+            index,
+            "registrations",
+            Some(Value::from(count)),
+            &[
+                "status",
+                "url",
+                "description",
+                "speakers",
+                "room",
+                "duration",
+            ],
+        );
+        doc.set_forum(
+            index,
+            "attendees",
+            Some(Value::from(attendees.clone())),
+            &["capacity", "registrations"],
+        );
+    }
+    Said::Registrations {
+        export: export.to_owned(),
+        registrations: read.fora.values().map(Vec::len).sum(),
+        repeated: read.repeated,
+        fora: read.fora.len(),
+        changed,
+        untouched: doc.week.fora.len() - read.fora.len(),
+    }
 }
 
 /// A room for `fora room add`.

@@ -21,8 +21,8 @@ use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use rustc_hash::FxHashMap as HashMap;
 
 pub use change::{
-    NewForum, NewRoom, NewWeek, SETTABLE, Target, add, add_room, cancel, create, move_to, remove,
-    set,
+    NewForum, NewRoom, NewWeek, SETTABLE, Target, add, add_room, cancel, create, move_to,
+    registrations, remove, set,
 };
 pub use settings::{Fields, ROOM_FIELDS, WEEK_FIELDS};
 use tree::{Step, Tree};
@@ -123,6 +123,21 @@ pub enum Said {
         id: String,
         /// Its title.
         title: String,
+    },
+    /// `fora registrations`.
+    Registrations {
+        /// The export read, as named.
+        export: String,
+        /// The registrations it holds: attendees of fora, each once a forum.
+        registrations: usize,
+        /// Rows that repeat an attendee of a forum, counted once.
+        repeated: usize,
+        /// How many fora it names.
+        fora: usize,
+        /// The fora whose registrations or attendees change: id, count before, count after.
+        changed: Vec<(String, Option<u64>, u64)>,
+        /// Fora of the week the export does not name, left as they were.
+        untouched: usize,
     },
     /// `fora room add`.
     RoomAdded {

@@ -31,6 +31,7 @@ use std::path::Path;
 use crate::edit::Fields;
 use crate::error::{Error, ValueError};
 use crate::export::ics::previous::CalendarProblem;
+use crate::import::registrations::{Column, ExportProblem};
 use crate::model::{DurationError, InputError, JsonType, Place, Problem, Syntax};
 use crate::rules::BadLink;
 use crate::text::{self as words, DateStyle, t};
@@ -80,6 +81,10 @@ impl Render for Error {
                 // `status=abgesagt: …`: a field of `fora set` and its value are one word.
                 _ if flag.ends_with('=') => format!("{flag}{}", error.render(l)),
                 _ => format!("{flag} {}", error.render(l)),
+            },
+            Error::Export { path, error } => match error.line {
+                Some(line) => format!("{}:{line}: {}", path.display(), error.problem.render(l)),
+                None => format!("{}: {}", path.display(), error.problem.render(l)),
             },
             Error::SourceDateEpoch(text) => t!(l, "error-source-date-epoch", value = text.as_str()),
             Error::Write { path, source } => {
@@ -505,6 +510,88 @@ impl Render for Syntax {
             Syntax::TrailingComma => t!(l, "syntax-trailing-comma"),
             Syntax::TrailingCharacters => t!(l, "syntax-trailing-characters"),
             Syntax::Other(message) => t!(l, "syntax-other", message = message.as_str()),
+        }
+    }
+}
+
+impl Render for ExportProblem {
+    fn render(&self, l: Language) -> String {
+        let which = |column: &Column| match column {
+            Column::Forum => "forum",
+            Column::Attendee => "attendee",
+        };
+        let list = |headers: &[String]| {
+            headers
+                .iter()
+                .map(|h| plain(h))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            ExportProblem::NotUtf8 => t!(l, "export-not-utf8"),
+            ExportProblem::Empty => t!(l, "export-empty"),
+            ExportProblem::NoColumn { column, headers } => t!(
+                l,
+                "export-no-column",
+                column = which(column),
+                headers = list(headers)
+            ),
+            ExportProblem::UnknownColumn {
+                column,
+                name,
+                closest: Some(closest),
+                ..
+            } => t!(
+                l,
+                "export-unknown-column-closest",
+                column = which(column),
+                name = plain(name),
+                closest = plain(closest)
+            ),
+            ExportProblem::UnknownColumn {
+                column,
+                name,
+                headers,
+                ..
+            } => t!(
+                l,
+                "export-unknown-column",
+                column = which(column),
+                name = plain(name),
+                headers = list(headers)
+            ),
+            ExportProblem::SameColumn(header) => {
+                t!(l, "export-same-column", header = plain(header))
+            }
+            ExportProblem::EmptyValue { column, header } => t!(
+                l,
+                "export-empty-value",
+                column = which(column),
+                header = plain(header)
+            ),
+            ExportProblem::UnknownForum {
+                value,
+                closest: Some((id, title)),
+            } => t!(
+                l,
+                "export-unknown-forum-closest",
+                value = plain(value),
+                closest = id.as_str(),
+                title = plain(title)
+            ),
+            ExportProblem::UnknownForum { value, .. } => {
+                t!(l, "export-unknown-forum", value = plain(value))
+            }
+            ExportProblem::AmbiguousForum { value, fora } => t!(
+                l,
+                "export-ambiguous-forum",
+                value = plain(value),
+                fora = (*fora)
+            ),
+            ExportProblem::NotPseudonym { header } => {
+                t!(l, "export-not-pseudonym", header = plain(header))
+            }
+            ExportProblem::Unreadable(why) => t!(l, "export-unreadable", why = plain(why)),
         }
     }
 }

@@ -407,6 +407,78 @@ room-total = { $rooms ->
 
 ## capacity, registrations and links (h3)
 
+finding-over-capacity-room = „{ $forum }“ hat { $registrations ->
+    [one] 1 Anmeldung
+   *[other] { $registrations } Anmeldungen
+}, mehr als der Raum „{ $room }“ fasst ({ $capacity })
+finding-over-capacity = „{ $forum }“ hat { $registrations ->
+    [one] 1 Anmeldung
+   *[other] { $registrations } Anmeldungen
+}, mehr als seine Kapazität ({ $capacity })
+finding-near-capacity-room = „{ $forum }“ hat { $registrations ->
+    [one] 1 Anmeldung
+   *[other] { $registrations } Anmeldungen
+}, { $percent } % dessen, was der Raum „{ $room }“ fasst ({ $capacity })
+finding-near-capacity = „{ $forum }“ hat { $registrations ->
+    [one] 1 Anmeldung
+   *[other] { $registrations } Anmeldungen
+}, { $percent } % seiner Kapazität ({ $capacity })
+finding-bad-link-no-scheme = { $place }: der Zugangslink „{ $url }“ beginnt nicht mit https:// (es fehlt das Schema), Kalender zeigen ihn daher als bloßen Text; schreiben Sie „{ $suggestion }“
+finding-bad-link-scheme = { $place }: der Zugangslink „{ $url }“ ist kein Weblink ({ $scheme }:); verwenden Sie einen https://-Link
+finding-bad-link-malformed = { $place }: der Zugangslink „{ $url }“ ist keine URL; schreiben Sie ihn etwa so: https://example.org/zugang
+finding-attendee-overlap = „{ $a }“ ({ $a_time }) und „{ $b }“ ({ $b_time }) überschneiden sich, und { $attendees ->
+    [one] 1 Person ist
+   *[other] { $attendees } Personen sind
+} für beide angemeldet
+check-forum-registrations = { $registrations ->
+    [one] 1 Anmeldung zu einem Forum
+   *[other] { $registrations } Anmeldungen zu Fora
+}
+count-registrations = { $registrations ->
+    [one] 1 Anmeldung
+   *[other] { $registrations } Anmeldungen
+}
+export-not-utf8 = die Datei ist kein UTF-8-Text; speichern Sie sie als „CSV UTF-8“
+export-empty = die Datei hat keine Kopfzeile
+export-no-column = keine Spaltenüberschrift sieht aus wie { $column ->
+    [forum] das Forum (forum, veranstaltung, session, title, titel …); nennen Sie sie mit --forum-column ÜBERSCHRIFT
+   *[attendee] die Nummer der angemeldeten Person (teilnehmer, teilnehmer-nr, teilnehmende, nummer, attendee …); nennen Sie sie mit --attendee-column ÜBERSCHRIFT
+}; die Überschriften sind { $headers }
+export-unknown-column = { $column ->
+    [forum] --forum-column
+   *[attendee] --attendee-column
+} { $name }: keine Spalte hat diese Überschrift; die Überschriften sind { $headers }
+export-unknown-column-closest = { $column ->
+    [forum] --forum-column
+   *[attendee] --attendee-column
+} { $name }: keine Spalte hat diese Überschrift; meinten Sie „{ $closest }“?
+export-same-column = die Spalte „{ $header }“ kann nicht zugleich das Forum und die Person sein; nennen Sie beide mit --forum-column und --attendee-column
+export-empty-value = { $column ->
+    [forum] kein Forum
+   *[attendee] keine Person
+} in dieser Zeile: die Spalte „{ $header }“ ist leer
+export-unknown-forum = „{ $value }“: kein Forum der Woche hat diese Kennung oder diesen Titel
+export-unknown-forum-closest = „{ $value }“: kein Forum der Woche hat diese Kennung oder diesen Titel; meinten Sie „{ $closest }“ ({ $title })?
+export-ambiguous-forum = „{ $value }“: { $fora } Fora haben diese Kennung oder diesen Titel; schreiben Sie stattdessen die Kennung des Forums in die Datei
+export-not-pseudonym = die Spalte „{ $header }“ enthält einen Namen oder eine E-Mail-Adresse: Anmeldungen werden nur mit pseudonymen Nummern übernommen (etwa 1042 oder T-0042), und eine Wochendatei enthält nie Namen; exportieren Sie die Nummern der Personen oder nennen Sie deren Spalte mit --attendee-column
+export-unreadable = die Datei lässt sich nicht als CSV lesen: { $why }
+said-registrations = { $export }: { $registrations ->
+    [one] 1 Anmeldung
+   *[other] { $registrations } Anmeldungen
+}{ $repeated ->
+    [0] {""}
+    [one] {" "}(1 doppelte Zeile einmal gezählt)
+   *[other] {" "}({ $repeated } doppelte Zeilen einmal gezählt)
+} zu { $fora ->
+    [one] 1 Forum
+   *[other] { $fora } Fora
+}: { $changed } geändert, { $unchanged } unverändert; { $untouched ->
+    [one] 1 Forum der Woche, das nicht in der Datei steht, bleibt
+   *[other] { $untouched } Fora der Woche, die nicht in der Datei stehen, bleiben
+} unverändert
+said-registrations-forum = {"  "}„{ $id }“: { $before } → { $after }
+said-registrations-none = keine
+
 ## spreadsheets and calendars (h4)
 
 column-status = Status

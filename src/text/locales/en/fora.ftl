@@ -407,6 +407,81 @@ room-total = { $rooms ->
 
 ## capacity, registrations and links (h3)
 
+finding-over-capacity-room = "{ $forum }" has { $registrations ->
+    [one] 1 registration
+   *[other] { $registrations } registrations
+}, more than room "{ $room }" holds ({ $capacity })
+finding-over-capacity = "{ $forum }" has { $registrations ->
+    [one] 1 registration
+   *[other] { $registrations } registrations
+}, more than its capacity ({ $capacity })
+finding-near-capacity-room = "{ $forum }" has { $registrations ->
+    [one] 1 registration
+   *[other] { $registrations } registrations
+}, { $percent } % of what room "{ $room }" holds ({ $capacity })
+finding-near-capacity = "{ $forum }" has { $registrations ->
+    [one] 1 registration
+   *[other] { $registrations } registrations
+}, { $percent } % of its capacity ({ $capacity })
+finding-bad-link-no-scheme = { $place }: the join link "{ $url }" has no scheme (it does not start with https://), so calendars show it as plain text; write "{ $suggestion }"
+finding-bad-link-scheme = { $place }: the join link "{ $url }" is not a web link ({ $scheme }:); use an https:// link
+finding-bad-link-malformed = { $place }: the join link "{ $url }" is not a URL; write it like https://example.org/join
+finding-attendee-overlap = "{ $a }" ({ $a_time }) and "{ $b }" ({ $b_time }) overlap, and { $attendees ->
+    [one] 1 attendee is
+   *[other] { $attendees } attendees are
+} registered for both
+check-forum-registrations = { $registrations ->
+    [one] 1 registration for a forum
+   *[other] { $registrations } registrations for fora
+}
+count-registrations = { $registrations ->
+    [one] 1 registration
+   *[other] { $registrations } registrations
+}
+export-not-utf8 = the file is not UTF-8 text; save it as "CSV UTF-8"
+export-empty = the file has no header row
+export-no-column = no column header looks like { $column ->
+    [forum] the forum (forum, veranstaltung, session, title, titel …); name it with --forum-column HEADER
+   *[attendee] the attendee's number (attendee, teilnehmer, teilnehmer-nr, nummer, number …); name it with --attendee-column HEADER
+}; the headers are { $headers }
+export-unknown-column = { $column ->
+    [forum] --forum-column
+   *[attendee] --attendee-column
+} { $name }: no column has this header; the headers are { $headers }
+export-unknown-column-closest = { $column ->
+    [forum] --forum-column
+   *[attendee] --attendee-column
+} { $name }: no column has this header; did you mean "{ $closest }"?
+export-same-column = the column "{ $header }" cannot be both the forum and the attendee; name them with --forum-column and --attendee-column
+export-empty-value = { $column ->
+    [forum] no forum
+   *[attendee] no attendee
+} in this row: the column "{ $header }" is empty
+export-unknown-forum = "{ $value }": no forum of the week has this id or title
+export-unknown-forum-closest = "{ $value }": no forum of the week has this id or title; did you mean "{ $closest }" ({ $title })?
+export-ambiguous-forum = "{ $value }": { $fora } fora have this id or title; write the forum's id in the file instead
+export-not-pseudonym = the column "{ $header }" holds a name or an e-mail address: registrations take pseudonymous numbers only (such as 1042 or T-0042), and a week file never holds names; export the attendees' numbers, or name their column with --attendee-column
+export-unreadable = the file does not read as CSV: { $why }
+said-registrations = { $export }: { $registrations ->
+    [one] 1 registration
+   *[other] { $registrations } registrations
+}{ $repeated ->
+    [0] {""}
+    [one] {" "}(1 repeated row counted once)
+   *[other] {" "}({ $repeated } repeated rows counted once)
+} for { $fora ->
+    [one] 1 forum
+   *[other] { $fora } fora
+}: { $changed } changed, { $unchanged } unchanged; { $untouched ->
+    [one] 1 forum
+   *[other] { $untouched } fora
+} of the week not in the file left as { $untouched ->
+    [one] it was
+   *[other] they were
+}
+said-registrations-forum = {"  "}"{ $id }": { $before } → { $after }
+said-registrations-none = none
+
 ## spreadsheets and calendars (h4)
 
 column-status = Status
