@@ -20,11 +20,14 @@ Exit codes (of check, timetable, list and ics; show and diff say their own):
 
 /// Plan a digital congress week: check the programme, show it as a timetable, export calendars.
 ///
-/// The week lives in one JSON file (see README.md for its format). `check`, `timetable` and
-/// `ics` read it, check it, and exit with 1 when the programme has errors; `diff` exits with 1
-/// when something changed for attendees. `new`, `add`, `move`, `set`, `cancel`, `rm` and
-/// `room add` change it, each change checked before it is written: one that adds an error
-/// finding is refused with exit code 1.
+/// The week lives in one JSON file (see README.md for its format). `check`, `timetable`,
+/// `list`, `show` and `ics` read it, check it, and exit with 1 when the programme has errors;
+/// `diff` exits with 1 when something changed for attendees; `free` finds slots. `new`,
+/// `add`, `move`, `set`, `cancel`, `rm`, `room add|set|rm`, `week set`, `rules set`,
+/// `expect set` and `registrations` change it, each change checked before it is written: one
+/// that adds an error finding is refused with exit code 1, the warnings it adds are said.
+///
+/// Start with `fora new`, then `fora list` to see every forum's id.
 #[derive(Debug, Parser)]
 #[command(name = "fora", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
@@ -823,14 +826,7 @@ fn shift(text: &str) -> Result<i64, DurationError> {
 
 /// A status in English as week files write it, or in German, in any case.
 fn status(text: &str) -> Result<Status, ValueError> {
-    Status::parse(text)
-        .or_else(|| match crate::model::slug(text).as_str() {
-            "bestaetigt" => Some(Status::Confirmed),
-            "vorlaeufig" => Some(Status::Tentative),
-            "abgesagt" => Some(Status::Cancelled),
-            _ => None,
-        })
-        .ok_or_else(|| ValueError::Status(text.to_owned()))
+    Status::parse_typed(text).ok_or_else(|| ValueError::Status(text.to_owned()))
 }
 
 fn date(text: &str) -> Result<NaiveDate, ValueError> {

@@ -27,7 +27,11 @@ pub fn main(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 
     });
     // Messages follow --lang, else the week file's language, else the environment's.
     let file = cli.week_file().map(std::path::Path::to_path_buf);
-    let asked = cli.lang;
+    // `fora new --language de` makes a German week: its errors are German already.
+    let asked = cli.lang.or(match &cli.command {
+        crate::cli::Command::New { language, .. } => *language,
+        _ => None,
+    });
     match run(cli) {
         Ok(code) => code as i32,
         Err(e) => {

@@ -259,8 +259,8 @@ fn bad_input_names_the_value_and_exits_2() {
             "titel=: did you mean \"title\"?",
         ),
         (
-            &["set", "podium", "status=abgesagt"],
-            "status=abgesagt: not one of confirmed, tentative, cancelled",
+            &["set", "podium", "status=gestrichen"],
+            "status=gestrichen: not one of confirmed, tentative, cancelled (or bestätigt, vorläufig, abgesagt)",
         ),
     ];
     for (args, message) in cases {

@@ -10,6 +10,7 @@ use crate::check::{Options as CheckOptions, check_with};
 use crate::export::ics::{self, Calendar, Changes, previous::Previous};
 use crate::model::{Duration, Language, Week};
 use crate::text::t;
+use crate::view::View;
 use crate::{Error, ExitCode, known, output, report};
 
 /// What `fora ics` is asked.
@@ -44,19 +45,15 @@ pub struct IcsOptions {
 pub fn ics(options: &IcsOptions) -> Result<ExitCode, Error> {
     let week = super::load(&options.file)?;
     let language = Language::resolve(options.language, week.language);
-    let day = super::selection(&week, options.day, options.room.as_deref())?.day;
+    let selection = super::selection(&week, options.day, options.room.as_deref())?;
     let only = known::fora(&week, &options.only).map_err(|e| Error::value("--only", e))?;
+    let view = View::new(&week, language);
+    let by_day_or_room = selection.day.is_some() || selection.room.is_some();
+    // The filters of the timetable and list, read through the same view; a whole week
+    // (most calendars) is not filtered at all.
     let fora = week.fora.iter().filter(|forum| {
         (only.is_empty() || only.contains(forum.id.as_str()))
-            && options
-                .room
-                .as_ref()
-                .is_none_or(|r| forum.room.as_ref() == Some(r))
-            && day.is_none_or(|d| {
-                week.placement(forum)
-                    .interval()
-                    .is_some_and(|(start, _)| start.date_naive() == d)
-            })
+            && (!by_day_or_room || selection.shows(&view.forum(forum)))
     });
     let previous = options
         .previous
@@ -68,7 +65,7 @@ pub fn ics(options: &IcsOptions) -> Result<ExitCode, Error> {
             other => other,
         })
         .transpose()?;
-    let selected = !only.is_empty() || day.is_some() || options.room.is_some();
+    let selected = !only.is_empty() || by_day_or_room;
     let name = match &options.name {
         Some(name) => Some(name.clone()),
         // A selection is not the whole week: a calendar app lists both apart.

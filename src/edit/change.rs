@@ -281,7 +281,7 @@ pub fn set(doc: &mut Document, id: &str, assignments: &[String]) -> Result<Said,
                 Some(Value::from(value))
             }
             "status" => {
-                let status = Status::parse(value)
+                let status = Status::parse_typed(value)
                     .ok_or_else(|| invalid("status")(ValueError::Status(value.to_owned())))?;
                 Some(Value::from(status.code()))
             }

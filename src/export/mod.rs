@@ -243,7 +243,11 @@ impl Words {
             link: t!(language, "column-link"),
             description: t!(language, "column-description"),
             no_fora: t!(language, "timetable-no-fora"),
-            mark_legend: t!(language, "timetable-legend"),
+            mark_legend: t!(
+                language,
+                "timetable-legend",
+                mark = t!(language, "mark-error")
+            ),
             unscheduled: t!(language, "timetable-unscheduled"),
         }
     }

@@ -180,6 +180,17 @@ impl Status {
         }
     }
 
+    /// A status as organisers type it on the command line: as [`Status::parse`] reads it, or
+    /// in German (`bestätigt`, `vorläufig`, `abgesagt`, umlauts written out or not).
+    pub fn parse_typed(text: &str) -> Option<Self> {
+        Self::parse(text).or_else(|| match slug(text).as_str() {
+            "bestaetigt" => Some(Self::Confirmed),
+            "vorlaeufig" => Some(Self::Tentative),
+            "abgesagt" => Some(Self::Cancelled),
+            _ => None,
+        })
+    }
+
     /// The word written in week files: `confirmed`, `tentative` or `cancelled`.
     pub fn code(self) -> &'static str {
         match self {

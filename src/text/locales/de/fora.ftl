@@ -73,7 +73,7 @@ column-title = Titel
 column-room = Raum
 column-errors = Fehler
 timetable-no-fora = Keine Fora an diesem Tag.
-timetable-legend = ✗ = Teil eines Konflikts; Einzelheiten zeigt `fora check`.
+timetable-legend = { $mark } = Teil eines Konflikts; Einzelheiten zeigt `fora check`.
 timetable-unscheduled = Noch nicht eingeplant
 timetable-total = { $fora ->
     [one] 1 Forum
@@ -170,7 +170,7 @@ value-not-assignment = „{ $text }“ hat nicht die Form FIELD=VALUE (Feld=Wert
 value-unknown-field = { $field }=: die Felder sind { $fields }; den Beginn ändert `fora move`
 value-unknown-field-closest = { $field }=: meinten Sie „{ $closest }“? Die Felder sind { $fields }; den Beginn ändert `fora move`
 value-empty-title = ein Forum braucht einen Titel
-value-status = { $text }: keiner der Werte confirmed, tentative, cancelled
+value-status = { $text }: keiner der Werte bestätigt, vorläufig, abgesagt (oder confirmed, tentative, cancelled)
 value-no-start = „{ $id }“ hat noch keinen Beginn; geben Sie ihm einen mit --to
 value-date-time = „{ $text }“ ist kein Datum mit Uhrzeit; schreiben Sie es in der Form 2020-06-23T10:00
 value-date = „{ $text }“ ist kein Datum; schreiben Sie es in der Form 2020-06-23
@@ -325,7 +325,7 @@ usage-unknown-command = „{ $command }“ ist kein Befehl von fora
 usage-unknown-argument-closest = die Angabe „{ $argument }“ ist hier unbekannt; meinten Sie „{ $closest }“?
 usage-unknown-command-closest = „{ $command }“ ist kein Befehl von fora; meinten Sie „{ $closest }“?
 usage-missing = nötig, aber nicht angegeben: { $arguments }
-usage-missing-command = ein Befehl fehlt; möglich sind: check, timetable, ics, diff, new, add, move, set, cancel, rm, room, free, completions oder man
+usage-missing-command = ein Befehl fehlt; möglich sind: check, timetable, list, show, ics, diff, new, add, move, set, cancel, rm, room, week, rules, expect, registrations, free, completions oder man
 usage-conflict = { $argument } lässt sich nicht zusammen mit { $other } verwenden
 
 ## list and show (h1)

@@ -73,7 +73,7 @@ column-title = Title
 column-room = Room
 column-errors = Errors
 timetable-no-fora = No fora on this day.
-timetable-legend = ✗ = part of a conflict; `fora check` shows the details.
+timetable-legend = { $mark } = part of a conflict; `fora check` shows the details.
 timetable-unscheduled = Not scheduled yet
 timetable-total = { $fora ->
     [one] 1 forum
@@ -170,7 +170,7 @@ value-not-assignment = "{ $text }" is not FIELD=VALUE; the fields are { $fields 
 value-unknown-field = { $field }=: the fields are { $fields }; `fora move` changes the start
 value-unknown-field-closest = { $field }=: did you mean "{ $closest }"? The fields are { $fields }; `fora move` changes the start
 value-empty-title = a forum needs a title
-value-status = { $text }: not one of confirmed, tentative, cancelled
+value-status = { $text }: not one of confirmed, tentative, cancelled (or bestätigt, vorläufig, abgesagt)
 value-no-start = "{ $id }" has no start yet; give it one with --to
 value-date-time = "{ $text }" is not a local date-time; write it like 2020-06-23T10:00
 value-date = "{ $text }" is not a date; write it like 2020-06-23
@@ -325,7 +325,7 @@ usage-unknown-command = '{ $command }' is not a command of fora
 usage-unknown-argument-closest = the argument '{ $argument }' is unknown here; did you mean '{ $closest }'?
 usage-unknown-command-closest = '{ $command }' is not a command of fora; did you mean '{ $closest }'?
 usage-missing = these are required: { $arguments }
-usage-missing-command = a command is required: check, timetable, ics, diff, new, add, move, set, cancel, rm, room, free, completions or man
+usage-missing-command = a command is required: check, timetable, list, show, ics, diff, new, add, move, set, cancel, rm, room, week, rules, expect, registrations, free, completions or man
 usage-conflict = { $argument } cannot be used with { $other }
 
 ## list and show (h1)
