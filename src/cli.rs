@@ -448,6 +448,17 @@ pub enum Command {
     ///   fora man > fora.1 && man ./fora.1
     #[command(verbatim_doc_comment)]
     Man,
+
+    /// Print the JSON Schema of the week file (draft 2020-12), for editors
+    ///
+    /// Editors such as VS Code complete and check a week file that names it:
+    /// `"$schema": "./week.schema.json"` (or the schema's address). The same schema is
+    /// `schema/week.schema.json` in fora's repository.
+    ///
+    /// Example:
+    ///   fora schema > week.schema.json
+    #[command(verbatim_doc_comment)]
+    Schema,
 }
 
 /// The commands on rooms.
@@ -867,7 +878,9 @@ impl Cli {
             | Command::Registrations { file, .. }
             | Command::Free { file, .. } => Some(file),
             Command::Diff { new, .. } => Some(new),
-            Command::New { .. } | Command::Completions { .. } | Command::Man => None,
+            Command::New { .. } | Command::Completions { .. } | Command::Man | Command::Schema => {
+                None
+            }
         }
     }
 }
@@ -900,6 +913,8 @@ pub enum Invocation {
     Completions(clap_complete::Shell),
     /// Print the manual page.
     Man,
+    /// Print the week file's JSON Schema.
+    Schema,
 }
 
 impl Cli {
@@ -994,6 +1009,7 @@ impl Cli {
             command @ Command::Registrations { .. } => registrations(command, language),
             Command::Completions { shell } => Invocation::Completions(shell),
             Command::Man => Invocation::Man,
+            Command::Schema => Invocation::Schema,
             command @ (Command::Timetable { .. } | Command::List { .. } | Command::Show { .. }) => {
                 reading_invocation(command, language)
             }

@@ -75,6 +75,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             })?;
             Ok(ExitCode::Clean)
         }
+        Invocation::Schema => {
+            output::write_to("-".as_ref(), |out| {
+                out.write_all(crate::model::WEEK_SCHEMA.as_bytes())
+            })?;
+            Ok(ExitCode::Clean)
+        }
     }
 }
 
@@ -142,6 +148,15 @@ fn said(error: &clap::Error, l: Language) -> Option<String> {
         Some(ContextValue::Strings(texts)) => Some(texts.join(", ")),
         _ => None,
     };
+    // clap may suggest several: name the one most like what was typed.
+    let closest = |kind, typed: ContextKind| match error.get(kind) {
+        Some(ContextValue::Strings(texts)) => {
+            let typed = context(typed).unwrap_or_default();
+            crate::suggest::nearest(&typed, texts.iter().map(String::as_str))
+                .map(|(name, _)| name.to_owned())
+        }
+        _ => context(kind),
+    };
     // `--day <DATE>` names the flag as `--day`.
     let flag = || {
         context(ContextKind::InvalidArg)
@@ -165,20 +180,25 @@ fn said(error: &clap::Error, l: Language) -> Option<String> {
             value = context(ContextKind::InvalidValue)?,
             values = context(ContextKind::ValidValue).unwrap_or_default()
         ),
-        ErrorKind::UnknownArgument => match context(ContextKind::SuggestedArg) {
-            Some(closest) => t!(
-                l,
-                "usage-unknown-argument-closest",
-                argument = context(ContextKind::InvalidArg)?,
-                closest = closest
-            ),
-            None => t!(
-                l,
-                "usage-unknown-argument",
-                argument = context(ContextKind::InvalidArg)?
-            ),
-        },
-        ErrorKind::InvalidSubcommand => match context(ContextKind::SuggestedSubcommand) {
+        ErrorKind::UnknownArgument => {
+            match closest(ContextKind::SuggestedArg, ContextKind::InvalidArg) {
+                Some(closest) => t!(
+                    l,
+                    "usage-unknown-argument-closest",
+                    argument = context(ContextKind::InvalidArg)?,
+                    closest = closest
+                ),
+                None => t!(
+                    l,
+                    "usage-unknown-argument",
+                    argument = context(ContextKind::InvalidArg)?
+                ),
+            }
+        }
+        ErrorKind::InvalidSubcommand => match closest(
+            ContextKind::SuggestedSubcommand,
+            ContextKind::InvalidSubcommand,
+        ) {
             Some(closest) => t!(
                 l,
                 "usage-unknown-command-closest",

@@ -821,14 +821,13 @@ fn a_wrong_command_line_is_explained_in_the_users_language() {
         .stderr(predicate::str::starts_with(
             "Fehler: nötig, aber nicht angegeben: <FILE>",
         ));
-    // English is clap's own, which says it well.
+    // English is clap's own, which names every command alike enough (`schema` too).
     fora()
         .args(["chekc"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "a similar subcommand exists: 'check'",
-        ));
+        .stderr(predicate::str::contains("similar subcommand"))
+        .stderr(predicate::str::contains("'check'"));
 }
 
 #[test]

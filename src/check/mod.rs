@@ -499,7 +499,11 @@ impl<'w> Checker<'w> {
                            extra: &Map<String, Value>,
                            known: &'static [&'static str],
                            forum: Option<usize>| {
-            for key in extra.keys().filter(|k| !k.starts_with("x-")) {
+            // `x-` keys are the organisers' own; `$schema` tells editors the file's schema.
+            for key in extra
+                .keys()
+                .filter(|k| !k.starts_with("x-") && k.as_str() != "$schema")
+            {
                 ordinal += 1;
                 let detail = Detail::UnknownField {
                     place: place(),

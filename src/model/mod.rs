@@ -23,6 +23,9 @@ pub use load::{
 };
 pub use problem::{InputError, JsonType, Place, Problem, Syntax};
 
+/// The JSON Schema of the week file (draft 2020-12), as `fora schema` prints it.
+pub const WEEK_SCHEMA: &str = include_str!("../../schema/week.schema.json");
+
 /// The longest week `fora` plans: ten years of days.
 pub const MAX_DAYS: i64 = 3660;
 
