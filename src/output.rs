@@ -118,6 +118,25 @@ fn write_file(
             });
         }
     };
+    // A device or a pipe (`-o /dev/null`, a FIFO) is written into, never replaced: a file
+    // renamed over it would take its place, for every program on the machine.
+    if let Ok(metadata) = fs::metadata(&target)
+        && !metadata.is_file()
+        && !metadata.is_dir()
+    {
+        let written = fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .and_then(|file| write_behind(file, write))
+            .map(drop);
+        return match written {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.map_err(|source| Error::Write {
+                path: path.to_owned(),
+                source,
+            }),
+        };
+    }
     persist(&target, replace, write).map_err(|refusal| match refusal {
         Refusal::ReadOnly => Error::ReadOnly(path.to_owned()),
         Refusal::Io(source) => Error::Write {

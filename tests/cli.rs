@@ -940,3 +940,36 @@ fn a_legacy_zone_is_named_with_the_zone_to_write() {
             "timezone „MEZ“ ist keine IANA-Zeitzone; meinten Sie „Europe/Berlin“?",
         ));
 }
+
+/// `-o` into a pipe or a device writes into it and leaves it one: a file renamed over
+/// `/dev/null` would take the device's place for every program on the machine.
+#[test]
+#[cfg(unix)]
+fn output_into_a_pipe_writes_into_it_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let folder = tempfile::tempdir().unwrap();
+    let fifo = folder.path().join("programm.ics");
+    let made = Process::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo makes a pipe");
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    fora()
+        .args(["ics", WEEK_2020, "-o"])
+        .arg(&fifo)
+        .assert()
+        .code(0);
+    // Before waiting for the reader: a pipe replaced by a file would keep it waiting.
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let calendar = reader.join().unwrap();
+    assert_eq!(
+        calendar,
+        std::fs::read("tests/golden/engagementkongress-2020.ics").unwrap()
+    );
+    assert_eq!(
+        std::fs::read_dir(folder.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
