@@ -548,16 +548,7 @@ pub enum WeekCommand {
     ///   fora week set week.json end=2020-06-27 registrations=1.200 language=de \
     ///     "contact_name=Netzwerk engagiert in NRW" contact_email=kontakt@example.org
     #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
-    Set {
-        /// The week file.
-        file: PathBuf,
-        /// What to change.
-        #[arg(value_name = "FIELD=VALUE", required = true)]
-        assignments: Vec<String>,
-        /// `--force` and `--dry-run`.
-        #[command(flatten)]
-        edit: EditFlags,
-    },
+    Set(Assignments),
 }
 
 /// The commands on the week's rules.
@@ -572,16 +563,7 @@ pub enum RulesCommand {
     ///   fora rules set week.json day_start=09:00 day_end=18:00 min_gap=15m \
     ///     parallel=false max_hours_per_day=6,5
     #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
-    Set {
-        /// The week file.
-        file: PathBuf,
-        /// What to change.
-        #[arg(value_name = "FIELD=VALUE", required = true)]
-        assignments: Vec<String>,
-        /// `--force` and `--dry-run`.
-        #[command(flatten)]
-        edit: EditFlags,
-    },
+    Set(Assignments),
 }
 
 /// The commands on the week's expected figures.
@@ -592,16 +574,7 @@ pub enum ExpectCommand {
     /// Example:
     ///   fora expect set week.json fora=15 hours=15,5
     #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
-    Set {
-        /// The week file.
-        file: PathBuf,
-        /// What to change.
-        #[arg(value_name = "FIELD=VALUE", required = true)]
-        assignments: Vec<String>,
-        /// `--force` and `--dry-run`.
-        #[command(flatten)]
-        edit: EditFlags,
-    },
+    Set(Assignments),
 }
 
 /// The forum `fora add` adds.
@@ -691,6 +664,19 @@ impl FilterArgs {
             unscheduled: self.unscheduled,
         }
     }
+}
+
+/// What `week set`, `rules set` and `expect set` take.
+#[derive(Clone, Debug, clap::Args)]
+pub struct Assignments {
+    /// The week file.
+    pub file: PathBuf,
+    /// What to change.
+    #[arg(value_name = "FIELD=VALUE", required = true)]
+    pub assignments: Vec<String>,
+    /// `--force` and `--dry-run`.
+    #[command(flatten)]
+    pub edit: EditFlags,
 }
 
 /// What every edit takes.
@@ -872,9 +858,9 @@ impl Cli {
                 | RoomCommand::Set { file, .. }
                 | RoomCommand::Rm { file, .. },
             )
-            | Command::Week(WeekCommand::Set { file, .. })
-            | Command::Rules(RulesCommand::Set { file, .. })
-            | Command::Expect(ExpectCommand::Set { file, .. })
+            | Command::Week(WeekCommand::Set(Assignments { file, .. }))
+            | Command::Rules(RulesCommand::Set(Assignments { file, .. }))
+            | Command::Expect(ExpectCommand::Set(Assignments { file, .. }))
             | Command::Registrations { file, .. }
             | Command::Free { file, .. } => Some(file),
             Command::Diff { new, .. } => Some(new),
@@ -1147,21 +1133,21 @@ fn edit_invocation(command: Command, language: Option<Language>) -> Invocation {
             reassign,
             edit,
         }) => (options(file, edit), Change::RemoveRoom { id, reassign }),
-        Command::Week(WeekCommand::Set {
+        Command::Week(WeekCommand::Set(Assignments {
             file,
             assignments,
             edit,
-        }) => (options(file, edit), Change::SetWeek(assignments)),
-        Command::Rules(RulesCommand::Set {
+        })) => (options(file, edit), Change::SetWeek(assignments)),
+        Command::Rules(RulesCommand::Set(Assignments {
             file,
             assignments,
             edit,
-        }) => (options(file, edit), Change::SetRules(assignments)),
-        Command::Expect(ExpectCommand::Set {
+        })) => (options(file, edit), Change::SetRules(assignments)),
+        Command::Expect(ExpectCommand::Set(Assignments {
             file,
             assignments,
             edit,
-        }) => (options(file, edit), Change::SetExpect(assignments)),
+        })) => (options(file, edit), Change::SetExpect(assignments)),
         _ => unreachable!("the other commands are not edits"),
     };
     Invocation::Edit(options, change)

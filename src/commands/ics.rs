@@ -47,13 +47,15 @@ pub fn ics(options: &IcsOptions) -> Result<ExitCode, Error> {
     let language = Language::resolve(options.language, week.language);
     let selection = super::selection(&week, options.day, options.room.as_deref())?;
     let only = known::fora(&week, &options.only).map_err(|e| Error::value("--only", e))?;
-    let view = View::new(&week, language);
     let by_day_or_room = selection.day.is_some() || selection.room.is_some();
     // The filters of the timetable and list, read through the same view; a whole week
-    // (most calendars) is not filtered at all.
+    // (most calendars) is not filtered at all, and needs no view of its own.
+    let view = by_day_or_room.then(|| View::new(&week, language));
     let fora = week.fora.iter().filter(|forum| {
         (only.is_empty() || only.contains(forum.id.as_str()))
-            && (!by_day_or_room || selection.shows(&view.forum(forum)))
+            && view
+                .as_ref()
+                .is_none_or(|view| selection.shows(&view.forum(forum)))
     });
     let previous = options
         .previous
