@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -10,6 +11,7 @@ use crate::commands::{self, Change, Listing, ReportFormat};
 use crate::edit::{NewForum, NewRoom, Target};
 use crate::error::ValueError;
 use crate::export::{Dialect, Format};
+use crate::import::Source;
 use crate::model::{DayTime, Duration, DurationError, Language, Status};
 
 const EXIT_CODES: &str = "\
@@ -396,6 +398,70 @@ pub enum Command {
         /// `--force` and `--dry-run`.
         #[command(flatten)]
         edit: EditFlags,
+    },
+
+    /// Make a week file of a programme from frab, pretalx, the CCC hub or a spreadsheet
+    ///
+    /// Reads frab's schedule.xml and schedule.json (what FOSDEM, the CCC congresses,
+    /// DebConf and pretalx publish), the c3voc schedule2 JSON of the CCC hub, and
+    /// spreadsheets: CSV as Excel and LibreOffice save it (`;`, `,` or tab; UTF-8 or
+    /// Windows-1252), XLSX and ODS. The format is recognised from the content; --from names
+    /// it when that fails.
+    ///
+    /// Every event comes in at its exact instant: a schedule's times are taken from each
+    /// event's `date` with its offset, and shown on the clock of the week's zone (the
+    /// schedule's `time_zone_name`, else --timezone). Rooms are declared from the rooms
+    /// used; speakers come from the persons; ids from slugs, codes or guids, made unique.
+    /// A schedule's guids and ids are kept as `x-frab-guid` and `x-frab-id`, so that
+    /// `fora export` gives them back. What the week file has no place for (subtitles,
+    /// links, attachments, recording flags) is counted on standard error.
+    ///
+    /// A spreadsheet has one row a forum and a header row, in German or English, in any
+    /// case, with a unit in parentheses where it matters: Datum/Date, Beginn/Uhrzeit/
+    /// Start/Time, Ende/End, Dauer/Duration ("Dauer (Minuten)", "Duration (h)"), Titel/
+    /// Title, Raum/Room, Referent*innen/Mitwirkende/Speakers, Format/Type, Beschreibung/
+    /// Description, Link/URL, ID. Dates as 23.06.2020, 2020-06-23 or 23.6.20; durations as
+    /// 90, 1:30, 1,5 h or 90 min; several speakers in a cell separated by `;`, `,` or line
+    /// breaks. `fora timetable --format csv` reads back in.
+    ///
+    /// Examples:
+    ///   fora import schedule.xml -o woche.json
+    ///   fora import programm.csv -o woche.json --timezone Europe/Berlin --name "Engagementwoche"
+    ///   curl -sL https://pretalx.example.org/event/schedule/export/schedule.json \
+    ///     | fora import - -o woche.json && fora check woche.json
+    #[command(verbatim_doc_comment)]
+    Import {
+        /// The programme to read (`-` reads standard input).
+        source: PathBuf,
+        /// The week file to write [default: standard output].
+        #[arg(
+            short,
+            long,
+            value_name = "WEEK",
+            default_value = "-",
+            hide_default_value = true
+        )]
+        output: PathBuf,
+        /// Its format, when it is not recognised from the content.
+        #[arg(long, value_name = "FORMAT", value_parser = source())]
+        from: Option<Source>,
+        /// The IANA zone of the week, and the one a spreadsheet's times are read in
+        /// [default: the schedule's time_zone_name].
+        #[arg(long, value_name = "ZONE", value_parser = zone)]
+        timezone: Option<Tz>,
+        /// The week's name [default: the schedule's title, else the file's name].
+        #[arg(long)]
+        name: Option<String>,
+        /// The week's language, written into the file [default: the schedule's].
+        #[arg(long, value_name = "LANG", ignore_case = true, value_parser = language())]
+        language: Option<Language>,
+        /// Leave out the rows of a spreadsheet that cannot be read (each is reported)
+        /// instead of stopping at the first.
+        #[arg(long)]
+        skip_bad_rows: bool,
+        /// Replace the week file if it exists.
+        #[arg(long)]
+        force: bool,
     },
 
     /// Find the slots where a forum of a given length fits
@@ -826,6 +892,19 @@ fn status(text: &str) -> Result<Status, ValueError> {
     Status::parse_typed(text).ok_or_else(|| ValueError::Status(text.to_owned()))
 }
 
+/// An IANA zone, or the closest one suggested.
+fn zone(text: &str) -> Result<Tz, ValueError> {
+    text.parse::<Tz>().map_err(|_| ValueError::TimeZone {
+        text: text.to_owned(),
+        closest: crate::suggest::time_zone(text),
+    })
+}
+
+fn source() -> impl clap::builder::TypedValueParser<Value = Source> {
+    PossibleValuesParser::new(Source::ALL.map(Source::code))
+        .map(|name| Source::parse(&name).expect("one of the formats"))
+}
+
 fn date(text: &str) -> Result<NaiveDate, ValueError> {
     crate::edit::value::date(text)
 }
@@ -864,9 +943,11 @@ impl Cli {
             | Command::Registrations { file, .. }
             | Command::Free { file, .. } => Some(file),
             Command::Diff { new, .. } => Some(new),
-            Command::New { .. } | Command::Completions { .. } | Command::Man | Command::Schema => {
-                None
-            }
+            Command::New { .. }
+            | Command::Import { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Schema => None,
         }
     }
 }
@@ -895,6 +976,8 @@ pub enum Invocation {
     RoomList(commands::RoomListOptions),
     /// Read registrations into a week.
     Registrations(commands::RegistrationsOptions),
+    /// Make a week of another format.
+    Import(commands::ImportOptions),
     /// Print a completion script.
     Completions(clap_complete::Shell),
     /// Print the manual page.
@@ -993,6 +1076,7 @@ impl Cli {
                 language,
             }),
             command @ Command::Registrations { .. } => registrations(command, language),
+            command @ Command::Import { .. } => import(command, language),
             Command::Completions { shell } => Invocation::Completions(shell),
             Command::Man => Invocation::Man,
             Command::Schema => Invocation::Schema,
@@ -1045,6 +1129,36 @@ fn reading_invocation(command: Command, language: Option<Language>) -> Invocatio
         }),
         _ => unreachable!("the other commands show no fora"),
     }
+}
+
+/// The options of `fora import`.
+fn import(command: Command, language: Option<Language>) -> Invocation {
+    let Command::Import {
+        source,
+        output,
+        from,
+        timezone,
+        name,
+        language: week_language,
+        skip_bad_rows,
+        force,
+    } = command
+    else {
+        unreachable!("only fora import");
+    };
+    Invocation::Import(commands::ImportOptions {
+        source,
+        output,
+        from,
+        read: crate::import::Options {
+            timezone,
+            name,
+            language: week_language,
+            skip_bad_rows,
+        },
+        force,
+        language,
+    })
 }
 
 /// The options of `fora registrations`.

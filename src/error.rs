@@ -70,6 +70,13 @@ pub enum Error {
         /// What is wrong, and on which line.
         error: crate::import::registrations::ExportError,
     },
+    /// A programme given to `fora import` could not be read.
+    Import {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        error: crate::import::ImportError,
+    },
     /// `SOURCE_DATE_EPOCH` is not a number of seconds.
     SourceDateEpoch(String),
     /// Output could not be written.

@@ -62,6 +62,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Invocation::Free(options) => commands::free(&options),
         Invocation::RoomList(options) => commands::room_list(&options),
         Invocation::Registrations(options) => commands::registrations(&options),
+        Invocation::Import(options) => commands::import(&options),
         Invocation::Completions(shell) => {
             output::write_to("-".as_ref(), |out| {
                 clap_complete::generate(shell, &mut Cli::command(), "fora", out);

@@ -86,6 +86,7 @@ impl Render for Error {
                 Some(line) => format!("{}:{line}: {}", path.display(), error.problem.render(l)),
                 None => format!("{}: {}", path.display(), error.problem.render(l)),
             },
+            Error::Import { path, error } => format!("{}: {}", path.display(), error.render(l)),
             Error::SourceDateEpoch(text) => t!(l, "error-source-date-epoch", value = text.as_str()),
             Error::Write { path, source } => {
                 t!(
@@ -610,5 +611,64 @@ impl Render for CalendarProblem {
                 t!(l, "calendar-sequence", uid = plain(uid), text = plain(text))
             }
         }
+    }
+}
+
+impl Render for crate::import::ImportError {
+    fn render(&self, l: Language) -> String {
+        use crate::import::ImportError;
+        let offsets = |offsets: &[chrono::FixedOffset]| {
+            offsets
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            ImportError::Unrecognised => t!(l, "import-unrecognised"),
+            ImportError::Syntax { source, message } => t!(
+                l,
+                "import-syntax",
+                format = source.code(),
+                message = message.as_str()
+            ),
+            ImportError::NoZone { offsets: seen } if seen.is_empty() => {
+                t!(l, "import-no-zone")
+            }
+            ImportError::NoZone { offsets: seen } => {
+                t!(l, "import-no-zone-offsets", offsets = (offsets(seen)))
+            }
+            ImportError::Zone(name) => t!(
+                l,
+                "import-zone",
+                zone = name.as_str(),
+                closest = (crate::suggest::time_zone(name).unwrap_or("Europe/Berlin"))
+            ),
+            ImportError::NoDates => t!(l, "import-no-dates"),
+            ImportError::Row(row) => row.render(l),
+            ImportError::Week(error) => t!(l, "import-week", error = (error.render(l))),
+        }
+    }
+}
+
+impl Render for crate::import::RowError {
+    fn render(&self, l: Language) -> String {
+        use crate::import::RowProblem;
+        let problem = match self.problem {
+            RowProblem::Empty => t!(l, "row-empty"),
+            RowProblem::Date => t!(l, "row-date", value = self.value.as_str()),
+            RowProblem::Time => t!(l, "row-time", value = self.value.as_str()),
+            RowProblem::Duration => t!(l, "row-duration", value = self.value.as_str()),
+            RowProblem::EndBeforeStart => {
+                t!(l, "row-end-before-start", value = self.value.as_str())
+            }
+        };
+        t!(
+            l,
+            "row-error",
+            row = self.row,
+            column = self.column.as_str(),
+            problem = problem
+        )
     }
 }

@@ -497,4 +497,57 @@ free-heading-speakers = Freie Zeitfenster für ein Forum von { $duration } mit {
 free-none-speakers = Kein freies Zeitfenster für ein Forum von { $duration } mit { $speakers }: jeder Beginn verletzt eine Regel, trifft auf ein anderes Forum oder auf eine belegte sprechende Person.
 free-unknown-speaker = kein Forum hat bisher „{ $name }“ als sprechende Person, also ist jedes Zeitfenster für sie frei; gemeint ist vielleicht „{ $closest }“?
 
+## import (main)
+said-imported = { $fora ->
+        [one] 1 Forum
+       *[other] { $fora } Fora
+    } aus { $format } in { $rooms ->
+        [one] 1 Raum
+       *[other] { $rooms } Räumen
+    }, { $start } bis { $end } ({ $zone }) → { $file }; `fora check` liest es
+word-standard-output = Standardausgabe
+said-dropped = Nicht übernommen (die Wochendatei hat keinen Platz dafür): { $what }
+dropped-subtitle = { $count ->
+        [one] 1 Untertitel
+       *[other] { $count } Untertitel
+    }
+dropped-link = { $count ->
+        [one] 1 Link
+       *[other] { $count } Links
+    }
+dropped-attachment = { $count ->
+        [one] 1 Anhang
+       *[other] { $count } Anhänge
+    }
+dropped-recording = { $count ->
+        [one] 1 Aufzeichnungsvermerk oder Lizenz
+       *[other] { $count } Aufzeichnungsvermerke und Lizenzen
+    }
+dropped-track = { $count ->
+        [one] 1 Track
+       *[other] { $count } Tracks
+    } (neben einem Typ)
+dropped-abstract = { $count ->
+        [one] 1 Kurzfassung
+       *[other] { $count } Kurzfassungen
+    } (neben einer Beschreibung)
+warning-import-offsets = Warnung: { $count ->
+        [one] 1 Veranstaltung hat
+       *[other] { $count } Veranstaltungen haben
+    } einen Versatz, den { $zone } zu dem Zeitpunkt nicht hat ({ $offsets }); ihre Zeitpunkte bleiben, ihre Uhrzeiten sind die von { $zone }
+warning-import-skipped = Warnung: ausgelassen: { $row }
+import-unrecognised = kein Format, das fora liest; --from nennt es (frab-xml, frab-json, schedule2, pretalx, csv, xlsx, ods)
+import-syntax = nicht als { $format } lesbar: { $message }
+import-no-zone = nennt keine Zeitzone; --timezone gibt sie an (z. B. --timezone Europe/Berlin)
+import-no-zone-offsets = nennt keine Zeitzone, und seine Zeiten haben die Versätze { $offsets }; --timezone gibt die Zone an (z. B. --timezone Europe/Berlin)
+import-zone = time_zone_name „{ $zone }“ ist keine IANA-Zeitzone; --timezone gibt eine an (z. B. --timezone { $closest })
+import-no-dates = hat keine Veranstaltung mit Beginn und keine Tage: daraus lässt sich keine Woche machen
+import-week = die daraus gemachte Woche lädt nicht (bitte melden): { $error }
+row-error = Zeile { $row }, Spalte „{ $column }“: { $problem }
+row-empty = leer, und ein Forum braucht es
+row-date = „{ $value }“ ist kein Datum (23.06.2020, 2020-06-23, 23.6.20)
+row-time = „{ $value }“ ist keine Uhrzeit (10:00)
+row-duration = „{ $value }“ ist keine Dauer (90, 1:30, 1,5 h, 90 min)
+row-end-before-start = „{ $value }“ liegt vor dem Beginn
+
 ## end

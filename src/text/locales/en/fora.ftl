@@ -500,4 +500,57 @@ free-heading-speakers = Free slots for a forum of { $duration } with { $speakers
 free-none-speakers = No free slot for a forum of { $duration } with { $speakers }: every start breaks a rule, meets another forum or finds a speaker busy.
 free-unknown-speaker = no forum has the speaker "{ $name }" yet, so every slot is free for them; did you mean "{ $closest }"?
 
+## import (main)
+said-imported = { $fora ->
+        [one] 1 forum
+       *[other] { $fora } fora
+    } from { $format } in { $rooms ->
+        [one] 1 room
+       *[other] { $rooms } rooms
+    }, { $start } to { $end } ({ $zone }) → { $file }; `fora check` reads it
+word-standard-output = standard output
+said-dropped = Not carried over (the week file has no place for them): { $what }
+dropped-subtitle = { $count ->
+        [one] 1 subtitle
+       *[other] { $count } subtitles
+    }
+dropped-link = { $count ->
+        [one] 1 link
+       *[other] { $count } links
+    }
+dropped-attachment = { $count ->
+        [one] 1 attachment
+       *[other] { $count } attachments
+    }
+dropped-recording = { $count ->
+        [one] 1 recording flag or licence
+       *[other] { $count } recording flags and licences
+    }
+dropped-track = { $count ->
+        [one] 1 track
+       *[other] { $count } tracks
+    } (beside a type)
+dropped-abstract = { $count ->
+        [one] 1 abstract
+       *[other] { $count } abstracts
+    } (beside a description)
+warning-import-offsets = warning: { $count ->
+        [one] 1 event carries
+       *[other] { $count } events carry
+    } an offset that is not { $zone }'s at that moment ({ $offsets }); their instants are kept, their clock times are { $zone }'s
+warning-import-skipped = warning: left out: { $row }
+import-unrecognised = not a format fora reads; --from names it (frab-xml, frab-json, schedule2, pretalx, csv, xlsx, ods)
+import-syntax = not readable as { $format }: { $message }
+import-no-zone = names no time zone; --timezone gives it (e.g. --timezone Europe/Berlin)
+import-no-zone-offsets = names no time zone, and its times carry the offsets { $offsets }; --timezone gives the zone (e.g. --timezone Europe/Berlin)
+import-zone = time_zone_name “{ $zone }” is no IANA time zone; --timezone gives one (e.g. --timezone { $closest })
+import-no-dates = has no event with a start and no days: there is no week to make of it
+import-week = the week made of it does not load (please report this): { $error }
+row-error = row { $row }, column “{ $column }”: { $problem }
+row-empty = empty, and a forum needs it
+row-date = “{ $value }” is no date (23.06.2020, 2020-06-23, 23.6.20)
+row-time = “{ $value }” is no time of day (10:00)
+row-duration = “{ $value }” is no duration (90, 1:30, 1.5 h, 90 min)
+row-end-before-start = “{ $value }” is before the start
+
 ## end
