@@ -150,6 +150,16 @@ fn errors() -> Vec<Error> {
         Error::ReadOnly(path.clone()),
         Error::Exists(path.clone()),
         Error::SourceDateEpoch("gestern".into()),
+        Error::Unexportable {
+            path: path.clone(),
+            format: "frab-xml",
+            duplicates: 1,
+        },
+        Error::Unexportable {
+            path: path.clone(),
+            format: "frab-json",
+            duplicates: 3,
+        },
         Error::Calendar {
             path: PathBuf::from("programm.ics"),
             line: 12,
@@ -422,6 +432,29 @@ fn workbench_errors() -> Vec<Error> {
             },
         ),
         value("--reassign", ValueError::ReassignToItself("plenum".into())),
+        // fora export (frab)
+        value("--base-url", ValueError::NeededBy("frab-json")),
+        value(
+            "--base-url",
+            ValueError::BaseUrl {
+                url: "example.org/woche".into(),
+                problem: BadLink::NoScheme,
+            },
+        ),
+        value(
+            "--base-url",
+            ValueError::BaseUrl {
+                url: "ftp://example.org".into(),
+                problem: BadLink::Scheme,
+            },
+        ),
+        value(
+            "--base-url",
+            ValueError::BaseUrl {
+                url: "https://".into(),
+                problem: BadLink::Malformed,
+            },
+        ),
     ]
 }
 
