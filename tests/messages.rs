@@ -344,10 +344,40 @@ fn value_errors() -> Vec<Error> {
     ]
     .into_iter()
     .chain(workbench_errors())
+    .chain(export_errors())
     .collect()
 }
 
 /// What the week's own `set`s and the rooms' commands say of a value.
+/// The values of `fora export`.
+fn export_errors() -> Vec<Error> {
+    let value = |flag: &str, error| Error::value(flag, error);
+    vec![
+        value("--base-url", ValueError::NeededBy("frab-json")),
+        value(
+            "--base-url",
+            ValueError::BaseUrl {
+                url: "example.org/woche".into(),
+                problem: BadLink::NoScheme,
+            },
+        ),
+        value(
+            "--base-url",
+            ValueError::BaseUrl {
+                url: "ftp://example.org".into(),
+                problem: BadLink::Scheme,
+            },
+        ),
+        value(
+            "--base-url",
+            ValueError::BaseUrl {
+                url: "https://".into(),
+                problem: BadLink::Malformed,
+            },
+        ),
+    ]
+}
+
 fn workbench_errors() -> Vec<Error> {
     let value = |flag: &str, error| Error::value(flag, error);
     vec![
@@ -432,29 +462,6 @@ fn workbench_errors() -> Vec<Error> {
             },
         ),
         value("--reassign", ValueError::ReassignToItself("plenum".into())),
-        // fora export (frab)
-        value("--base-url", ValueError::NeededBy("frab-json")),
-        value(
-            "--base-url",
-            ValueError::BaseUrl {
-                url: "example.org/woche".into(),
-                problem: BadLink::NoScheme,
-            },
-        ),
-        value(
-            "--base-url",
-            ValueError::BaseUrl {
-                url: "ftp://example.org".into(),
-                problem: BadLink::Scheme,
-            },
-        ),
-        value(
-            "--base-url",
-            ValueError::BaseUrl {
-                url: "https://".into(),
-                problem: BadLink::Malformed,
-            },
-        ),
     ]
 }
 
