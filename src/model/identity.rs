@@ -127,12 +127,14 @@ impl Identities {
             .zip(claimed)
             .map(|(forum, (guid_kept, id_kept))| {
                 let guid = guid_kept.unwrap_or_else(|| {
-                    let uid = uid(week, forum);
                     // Taken only by an imported guid: another name of the same identity.
                     (0u32..)
                         .map(|n| match n {
-                            0 => Uuid::new_v5(&FORUM_NAMESPACE, uid.as_bytes()),
-                            n => Uuid::new_v5(&FORUM_NAMESPACE, format!("{uid}#{n}").as_bytes()),
+                            0 => guid(week, forum),
+                            n => {
+                                let uid = format!("{}#{n}", uid(week, forum));
+                                Uuid::new_v5(&FORUM_NAMESPACE, uid.as_bytes())
+                            }
                         })
                         .find(|g| guids.insert(*g))
                         .expect("some guid is free")
