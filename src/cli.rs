@@ -14,6 +14,13 @@ use crate::export::{Dialect, Format};
 use crate::import::Source;
 use crate::model::{DayTime, Duration, DurationError, Language, Status};
 
+const EXPORT_EXIT_CODES: &str = "\
+Exit codes:
+  0  written; no error findings (warnings allowed)
+  1  written; the week has error findings
+  2  the input could not be read or understood, --base-url is missing (frab-json) or no
+     http(s) address, or fora or rooms share an id (nothing is written)";
+
 const EXIT_CODES: &str = "\
 Exit codes (of check, timetable, list and ics; show and diff say their own):
   0  no error findings (warnings allowed)
@@ -202,6 +209,43 @@ pub enum Command {
         /// [default: the week's name; with --only, --day or --room "<week> – selection"].
         #[arg(long, value_name = "NAME")]
         name: Option<String>,
+    },
+
+    /// Export the programme for conference apps: a frab schedule (schedule.xml or schedule.json)
+    ///
+    /// frab is the conference planning system of the Chaos Communication Congress; its
+    /// schedule formats, kept by the c3voc as an XSD and a JSON Schema, are what the apps
+    /// attendees carry read: Giggity and EventFahrplan (Android), ConfClerk (Linux, Sailfish),
+    /// the c3voc recording tracker and streaming pages, and many more. The export is valid
+    /// against both schemas: one event per scheduled forum, filed under the day it starts on
+    /// (a forum across midnight too), in a room by its name, with its speakers, format (track
+    /// and type), description, join link and, under --base-url, its page
+    /// (`<base>/<lang>/fora/<id>.html`). Guids and ids are stable: made from the week's and
+    /// the forum's `id` (as calendar UIDs are), never from names, and kept from an import
+    /// (`x-frab-guid`, `x-frab-id`).
+    ///
+    /// Cancelled and unscheduled fora are left out, and what the formats cannot carry (rules,
+    /// expect, x- keys …) is named on standard error. `version` is the week's `updated`
+    /// ("unversioned" without it: apps notice a new programme by its version, so set
+    /// `updated` when publishing changes). A week whose fora or rooms share an id is refused.
+    ///
+    /// Examples:
+    ///   fora export week.json --format frab-xml -o schedule.xml
+    ///   fora export week.json --format frab-json --base-url https://example.org/week -o schedule.json
+    #[command(after_help = EXPORT_EXIT_CODES, verbatim_doc_comment)]
+    Export {
+        /// The week file.
+        file: PathBuf,
+        /// frab-xml (schedule.xml, the XSD's) or frab-json (schedule.json, the JSON Schema's).
+        #[arg(long, value_enum)]
+        format: ExportFormatArg,
+        /// Write here instead of to standard output (`-`). The file is replaced in one step.
+        #[arg(short, long, value_name = "OUT", default_value = "-")]
+        output: PathBuf,
+        /// Where the programme site is published (an https:// or http:// address): each event's
+        /// url is its forum's page beneath it. Needed by frab-json, whose schema requires the url.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
 
     /// Show what changed for attendees between two versions of a week
@@ -807,6 +851,24 @@ impl From<ListOutputArg> for commands::ListOutput {
     }
 }
 
+/// The formats of `fora export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// frab's schedule.xml.
+    FrabXml,
+    /// frab's schedule.json.
+    FrabJson,
+}
+
+impl From<ExportFormatArg> for crate::export::frab::FrabFormat {
+    fn from(format: ExportFormatArg) -> Self {
+        match format {
+            ExportFormatArg::FrabXml => Self::Xml,
+            ExportFormatArg::FrabJson => Self::Json,
+        }
+    }
+}
+
 /// How `fora check` prints its report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormatArg {
@@ -926,6 +988,7 @@ impl Cli {
             | Command::List { file, .. }
             | Command::Show { file, .. }
             | Command::Ics { file, .. }
+            | Command::Export { file, .. }
             | Command::Add { file, .. }
             | Command::Move { file, .. }
             | Command::Set { file, .. }
@@ -964,6 +1027,8 @@ pub enum Invocation {
     Show(commands::ShowOptions),
     /// Export its calendar.
     Ics(commands::IcsOptions),
+    /// Export its frab schedule.
+    Export(commands::ExportOptions),
     /// Compare two versions.
     Diff(commands::DiffOptions),
     /// Create a week file.
@@ -1077,6 +1142,7 @@ impl Cli {
             }),
             command @ Command::Registrations { .. } => registrations(command, language),
             command @ Command::Import { .. } => import(command, language),
+            command @ Command::Export { .. } => export(command, language),
             Command::Completions { shell } => Invocation::Completions(shell),
             Command::Man => Invocation::Man,
             Command::Schema => Invocation::Schema,
@@ -1157,6 +1223,26 @@ fn import(command: Command, language: Option<Language>) -> Invocation {
             skip_bad_rows,
         },
         force,
+        language,
+    })
+}
+
+/// The options of `fora export`.
+fn export(command: Command, language: Option<Language>) -> Invocation {
+    let Command::Export {
+        file,
+        format,
+        output,
+        base_url,
+    } = command
+    else {
+        unreachable!("only fora export");
+    };
+    Invocation::Export(commands::ExportOptions {
+        file,
+        format: format.into(),
+        output,
+        base_url,
         language,
     })
 }

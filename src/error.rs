@@ -77,6 +77,16 @@ pub enum Error {
         /// What is wrong with it.
         error: crate::import::ImportError,
     },
+    /// A week the frab formats cannot take as it is: fora or rooms share an id (the XSD
+    /// demands unique ids); the findings are said before.
+    Unexportable {
+        /// The week file.
+        path: PathBuf,
+        /// The format asked for: `frab-xml`, `frab-json`.
+        format: &'static str,
+        /// How many duplicate-id findings the week has.
+        duplicates: u64,
+    },
     /// `SOURCE_DATE_EPOCH` is not a number of seconds.
     SourceDateEpoch(String),
     /// Output could not be written.
@@ -224,6 +234,15 @@ pub enum ValueError {
     },
     /// `room rm --reassign` to the room removed.
     ReassignToItself(String),
+    /// An option the format asked for cannot do without (`--base-url` of frab-json).
+    NeededBy(&'static str),
+    /// A base URL that is not an absolute https:// or http:// address.
+    BaseUrl {
+        /// The URL, as given.
+        url: String,
+        /// What is wrong with it.
+        problem: BadLink,
+    },
 }
 
 /// A forum as a suggestion names it: its id, and its title to recognise it by.

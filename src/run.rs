@@ -56,6 +56,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Invocation::List(options) => commands::list(&options),
         Invocation::Show(options) => commands::show(&options),
         Invocation::Ics(options) => commands::ics(&options),
+        Invocation::Export(options) => commands::export(&options),
         Invocation::Diff(options) => commands::diff(&options),
         Invocation::New(options) => commands::new(&options),
         Invocation::Edit(options, change) => commands::edit(&options, change),

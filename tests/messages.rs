@@ -150,6 +150,16 @@ fn errors() -> Vec<Error> {
         Error::ReadOnly(path.clone()),
         Error::Exists(path.clone()),
         Error::SourceDateEpoch("gestern".into()),
+        Error::Unexportable {
+            path: path.clone(),
+            format: "frab-xml",
+            duplicates: 1,
+        },
+        Error::Unexportable {
+            path: path.clone(),
+            format: "frab-json",
+            duplicates: 3,
+        },
         Error::Calendar {
             path: PathBuf::from("programm.ics"),
             line: 12,
@@ -334,10 +344,40 @@ fn value_errors() -> Vec<Error> {
     ]
     .into_iter()
     .chain(workbench_errors())
+    .chain(export_errors())
     .collect()
 }
 
 /// What the week's own `set`s and the rooms' commands say of a value.
+/// The values of `fora export`.
+fn export_errors() -> Vec<Error> {
+    let value = |flag: &str, error| Error::value(flag, error);
+    vec![
+        value("--base-url", ValueError::NeededBy("frab-json")),
+        value(
+            "--base-url",
+            ValueError::BaseUrl {
+                url: "example.org/woche".into(),
+                problem: BadLink::NoScheme,
+            },
+        ),
+        value(
+            "--base-url",
+            ValueError::BaseUrl {
+                url: "ftp://example.org".into(),
+                problem: BadLink::Scheme,
+            },
+        ),
+        value(
+            "--base-url",
+            ValueError::BaseUrl {
+                url: "https://".into(),
+                problem: BadLink::Malformed,
+            },
+        ),
+    ]
+}
+
 fn workbench_errors() -> Vec<Error> {
     let value = |flag: &str, error| Error::value(flag, error);
     vec![

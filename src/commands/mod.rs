@@ -5,6 +5,7 @@
 mod check;
 mod diff;
 mod edit;
+mod export;
 mod free;
 mod ics;
 mod import;
@@ -21,6 +22,7 @@ use std::path::Path;
 pub use check::{CheckOptions, ReportFormat, check};
 pub use diff::{DiffOptions, diff};
 pub use edit::{Change, EditOptions, edit, said_in};
+pub use export::{ExportOptions, export};
 pub use free::{FreeOptions, free};
 pub use ics::{IcsOptions, ics};
 pub use import::{ImportOptions, import};

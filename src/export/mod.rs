@@ -4,6 +4,7 @@
 //! Each format is one [`Exporter`] in a file of its own, chosen by [`Format`].
 
 mod csv;
+pub mod frab;
 pub mod ics;
 pub mod list;
 mod markdown;

@@ -75,7 +75,7 @@ impl Render for Error {
                     field = flag.trim_end_matches('=').trim_start_matches('-')
                 ),
                 // What does not name the value follows its flag after a colon.
-                ValueError::EmptyTitle | ValueError::NoStart(_) => {
+                ValueError::EmptyTitle | ValueError::NoStart(_) | ValueError::NeededBy(_) => {
                     format!("{flag}: {}", error.render(l))
                 }
                 // `status=abgesagt: …`: a field of `fora set` and its value are one word.
@@ -87,6 +87,17 @@ impl Render for Error {
                 None => format!("{}: {}", path.display(), error.problem.render(l)),
             },
             Error::Import { path, error } => format!("{}: {}", path.display(), error.render(l)),
+            Error::Unexportable {
+                path,
+                format,
+                duplicates,
+            } => t!(
+                l,
+                "error-frab-duplicates",
+                file = file(path),
+                format = format.to_string(),
+                count = (*duplicates)
+            ),
             Error::SourceDateEpoch(text) => t!(l, "error-source-date-epoch", value = text.as_str()),
             Error::Write { path, source } => {
                 t!(
@@ -193,6 +204,17 @@ impl Render for ValueError {
             | ValueError::Link { .. }
             | ValueError::RoomInUse { .. }
             | ValueError::ReassignToItself(_) => workbench(self, l),
+            ValueError::NeededBy(format) => {
+                t!(l, "value-base-url-needed", format = format.to_string())
+            }
+            ValueError::BaseUrl { url, problem } => {
+                let url = plain(url);
+                match problem {
+                    BadLink::NoScheme => t!(l, "value-base-url-no-scheme", url = url),
+                    BadLink::Scheme => t!(l, "value-base-url-scheme", url = url),
+                    BadLink::Malformed => t!(l, "value-base-url-malformed", url = url),
+                }
+            }
         }
     }
 }

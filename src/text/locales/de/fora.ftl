@@ -549,5 +549,30 @@ row-date = „{ $value }“ ist kein Datum (23.06.2020, 2020-06-23, 23.6.20)
 row-time = „{ $value }“ ist keine Uhrzeit (10:00)
 row-duration = „{ $value }“ ist keine Dauer (90, 1:30, 1,5 h, 90 min)
 row-end-before-start = „{ $value }“ liegt vor dem Beginn
+## frab export (h1)
+
+frab-room-none = Programm
+frab-unscheduled = { $format }: { $count ->
+    [one] 1 ungeplantes Forum
+   *[other] { $count } ungeplante Fora
+} nicht exportiert (ein Eintrag braucht einen Beginn): { $ids }
+frab-cancelled = { $format }: { $count ->
+    [one] 1 abgesagtes Forum
+   *[other] { $count } abgesagte Fora
+} ausgelassen (das Format kennt keine abgesagten Einträge): { $ids }
+frab-bad-links = { $format }: Teilnahme-Link { $count ->
+    [one] eines Forums
+   *[other] von { $count } Fora
+} ausgelassen, er ist keine Adresse mit https:// oder http://: { $ids }
+frab-fields = { $format }: nicht übertragbar: { $fields }
+frab-zone = { $format }: time_zone_name ausgelassen: das Schema nimmt keine Zeitzone namens „{ $zone }“; Apps lesen die Zeiten an ihren Versätzen
+error-frab-duplicates = { $file }: { $format } braucht Kennungen, die keine zwei Fora oder Räume teilen (seine Leser unterscheiden Einträge an ihnen): { $count ->
+    [one] beheben Sie den duplicate-id-Befund oben
+   *[other] beheben Sie die { $count } duplicate-id-Befunde oben
+}; nichts wurde geschrieben
+value-base-url-needed = { $format } braucht sie: sein Schema verlangt zu jedem Eintrag die url, die Seite des Forums unter der Basisadresse; geben Sie sie wie --base-url https://example.org/woche an
+value-base-url-no-scheme = „{ $url }“: keine vollständige Adresse; meinten Sie https://{ $url }?
+value-base-url-scheme = „{ $url }“: die Basisadresse muss mit https:// oder http:// beginnen
+value-base-url-malformed = „{ $url }“: keine Adresse; schreiben Sie sie wie https://example.org/woche
 
 ## end

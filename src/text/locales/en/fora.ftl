@@ -552,5 +552,30 @@ row-date = “{ $value }” is no date (23.06.2020, 2020-06-23, 23.6.20)
 row-time = “{ $value }” is no time of day (10:00)
 row-duration = “{ $value }” is no duration (90, 1:30, 1.5 h, 90 min)
 row-end-before-start = “{ $value }” is before the start
+## frab export (h1)
+
+frab-room-none = Programme
+frab-unscheduled = { $format }: { $count ->
+    [one] 1 unscheduled forum
+   *[other] { $count } unscheduled fora
+} not exported (an event needs a start): { $ids }
+frab-cancelled = { $format }: { $count ->
+    [one] 1 cancelled forum
+   *[other] { $count } cancelled fora
+} left out (the format has no word for a cancelled event): { $ids }
+frab-bad-links = { $format }: the join link of { $count ->
+    [one] 1 forum
+   *[other] { $count } fora
+} left out, it is no https:// or http:// address: { $ids }
+frab-fields = { $format }: the format cannot carry: { $fields }
+frab-zone = { $format }: time_zone_name left out: the schema takes no zone named "{ $zone }"; apps read the times by their offsets
+error-frab-duplicates = { $file }: { $format } needs ids no two fora or rooms share (its readers tell events apart by them): { $count ->
+    [one] fix the duplicate-id finding above
+   *[other] fix the { $count } duplicate-id findings above
+}; nothing was written
+value-base-url-needed = { $format } needs it: its schema requires every event's url, the forum's page under the base URL; give it like --base-url https://example.org/week
+value-base-url-no-scheme = "{ $url }": not an absolute address; did you mean https://{ $url }?
+value-base-url-scheme = "{ $url }": the base URL must be an https:// or http:// address
+value-base-url-malformed = "{ $url }": not an address; write it like https://example.org/week
 
 ## end
