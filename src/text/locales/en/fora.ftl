@@ -553,4 +553,17 @@ row-time = “{ $value }” is no time of day (10:00)
 row-duration = “{ $value }” is no duration (90, 1:30, 1.5 h, 90 min)
 row-end-before-start = “{ $value }” is before the start
 
+## spreadsheets import (h3)
+import-sheet-empty = has no rows: a spreadsheet needs a header row (Titel, Datum, Beginn, Dauer …) and a row a forum
+import-columns = has no header row with { $missing } in its first rows; its headers: { $headers }
+sheet-column-title = a title column (Titel, Title, Thema, Veranstaltung)
+sheet-column-start = a start column (Beginn, Start, Uhrzeit, Von, or Datum with date and time)
+row-error-sheet = sheet “{ $sheet }”, row { $row }, column “{ $column }”: { $problem }
+row-no-date = “{ $value }” is a time without a date, and no date column gives one
+row-no-year = “{ $value }” names no year, and the sheet's other dates are not all in one year; write it as 23.06.2020
+row-no-end = “{ $value }” gives no end, and there is no column for the duration (Dauer, Duration) or the end (Ende, End)
+row-status = “{ $value }” is no status (bestätigt, vorläufig, abgesagt, confirmed, tentative, cancelled)
+sheet-header = “{ $header }”
+sheet-and = and
+
 ## end
