@@ -224,7 +224,8 @@ fn a_german_csv_as_excel_saves_it_windows_1252_and_semicolons() {
     assert_eq!(week["timezone"], "Europe/Berlin");
     assert_eq!(
         (week["start"].as_str(), week["end"].as_str()),
-        (Some("2020-06-23"), Some("2020-06-26"))
+        (Some("2020-06-23"), Some("2020-06-27")),
+        "the week runs to the end of its last forum"
     );
 }
 

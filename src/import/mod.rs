@@ -327,7 +327,15 @@ pub fn build(
             count,
         });
     }
-    let dates = starts.iter().flatten().map(NaiveDateTime::date);
+    // The days cover every start and every end (a forum past the last midnight is in the week).
+    let ends = starts
+        .iter()
+        .zip(&programme.events)
+        .filter_map(|(start, event)| {
+            let minutes = i64::from(event.minutes.clamp(1, model::MAX_MINUTES)) - 1;
+            start.map(|start| (start + chrono::TimeDelta::minutes(minutes)).date())
+        });
+    let dates = starts.iter().flatten().map(NaiveDateTime::date).chain(ends);
     let (first, last) = match (programme.days, dates.clone().min(), dates.max()) {
         (Some((a, b)), Some(min), Some(max)) => (a.min(min), b.max(max)),
         (Some(days), None, None) => days,
