@@ -337,10 +337,10 @@ fn bad_exports_are_refused_with_the_line_and_the_value() {
         refused(unknown.as_bytes(), &["--forum-column", "kurse"], "en")
             .contains("--forum-column kurse: no column has this header; did you mean \"Kurs\"?")
     );
-    // Latin-1, as older Excel saves it.
+    // Windows-1252, as Excel saves "CSV": read as such, the umlaut is not garbled.
     assert_eq!(
         refused(b"Nummer;Forum\n1;Er\xf6ffnung\n", &[], "de"),
-        "Fehler: anmeldungen.csv:2: die Datei ist kein UTF-8-Text; speichern Sie sie als „CSV UTF-8“\n"
+        "Fehler: anmeldungen.csv:2: „Eröffnung“: kein Forum der Woche hat diese Kennung oder diesen Titel\n"
     );
     // An empty forum cell.
     assert_eq!(

@@ -208,6 +208,8 @@ pub enum Warning {
 /// A row of a spreadsheet that cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {
+    /// The sheet of a workbook (a CSV file has one, unnamed).
+    pub sheet: Option<String>,
     /// The row, from 1 as the spreadsheet numbers it.
     pub row: usize,
     /// The column's header.
@@ -231,6 +233,23 @@ pub enum RowProblem {
     Duration,
     /// It ends before it starts.
     EndBeforeStart,
+    /// A time without a date, and no date column gives one.
+    NoDate,
+    /// A date without a year (`23.06.`), and the sheet's other dates name no one year.
+    NoYear,
+    /// A start with no end: no duration or end column, and no range (`10:00–11:30`).
+    NoEnd,
+    /// No status (`bestätigt`, `vorläufig`, `abgesagt`, `confirmed` …).
+    Status,
+}
+
+/// A column a spreadsheet cannot do without.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetColumn {
+    /// The title (`Titel`, `Title`, `Thema` …).
+    Title,
+    /// The start (`Beginn`, `Start`, `Uhrzeit` …, or `Datum` holding dates and times).
+    Start,
 }
 
 /// Why a source cannot be imported.
@@ -256,6 +275,13 @@ pub enum ImportError {
     NoDates,
     /// A row of a spreadsheet cannot be read.
     Row(RowError),
+    /// A spreadsheet has no header row naming the columns a programme needs.
+    Columns {
+        /// The columns not found.
+        missing: Vec<SheetColumn>,
+        /// The headers of the first row that has any, as the file writes them.
+        headers: Vec<String>,
+    },
     /// The week it becomes does not load (a bug of the reader: say so).
     Week(InputError),
 }
@@ -301,7 +327,15 @@ pub fn build(
             count,
         });
     }
-    let dates = starts.iter().flatten().map(NaiveDateTime::date);
+    // The days cover every start and every end (a forum past the last midnight is in the week).
+    let ends = starts
+        .iter()
+        .zip(&programme.events)
+        .filter_map(|(start, event)| {
+            let minutes = i64::from(event.minutes.clamp(1, model::MAX_MINUTES)) - 1;
+            start.map(|start| (start + chrono::TimeDelta::minutes(minutes)).date())
+        });
+    let dates = starts.iter().flatten().map(NaiveDateTime::date).chain(ends);
     let (first, last) = match (programme.days, dates.clone().min(), dates.max()) {
         (Some((a, b)), Some(min), Some(max)) => (a.min(min), b.max(max)),
         (Some(days), None, None) => days,

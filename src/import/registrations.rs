@@ -1,6 +1,6 @@
 //! A registration system's export read into the fora's registrations: one row per attendee
 //! and forum, as a CSV file (`;` as German Excel writes it, or `,`; with or without a UTF-8
-//! byte order mark).
+//! byte order mark, or in Windows-1252 as Excel saves "CSV").
 //!
 //! Two columns are read and nothing else: the forum (its id, else its exact title, case and
 //! surrounding spaces ignored) and the attendee, by pseudonymous number. Names and e-mail
@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::sheet::{decode, folded, separator};
 use crate::model::{Week, is_pseudonym};
 use crate::suggest;
 
@@ -175,42 +176,6 @@ fn whole(problem: ExportProblem) -> ExportError {
     }
 }
 
-/// A header as it is compared: lower case, letters and digits only.
-fn folded(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The separator of `text`: the one of `;`, `,` and tab found most often outside quotes in
-/// its first line (`,` when none is).
-fn separator(text: &str) -> u8 {
-    let mut counts = [(b';', 0), (b',', 0), (b'\t', 0)];
-    let mut quoted = false;
-    for b in text.bytes() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
-            _ if !quoted => {
-                for (sep, n) in &mut counts {
-                    if *sep == b {
-                        *n += 1;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let (sep, n) = counts
-        .iter()
-        .copied()
-        .max_by_key(|&(_, n)| n)
-        .unwrap_or((b',', 0));
-    if n == 0 { b',' } else { sep }
-}
-
 /// Where the column is among `headers`: the one named, else the first guess.
 fn find(
     headers: &[String],
@@ -343,17 +308,9 @@ fn attendee_order(a: &String, b: &String) -> std::cmp::Ordering {
 
 /// Reads an export of registrations for `week`.
 pub fn read(week: &Week, bytes: &[u8], named: &Columns) -> Result<Registrations, ExportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64
-            + 1;
-        at(line)(ExportProblem::NotUtf8)
-    })?;
+    let text = decode(bytes);
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(text))
+        .delimiter(separator(&text))
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
@@ -425,15 +382,6 @@ pub fn read(week: &Week, bytes: &[u8], named: &Columns) -> Result<Registrations,
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_separator_is_the_commonest_outside_quotes() {
-        assert_eq!(separator("forum;teilnehmer;name\n1;2;3"), b';');
-        assert_eq!(separator("forum,attendee\n"), b',');
-        assert_eq!(separator("\"a;b;c\",d\n"), b',');
-        assert_eq!(separator("a\tb\n"), b'\t');
-        assert_eq!(separator("forum\n"), b',');
-    }
 
     #[test]
     fn numbers_sort_by_value() {

@@ -668,6 +668,29 @@ impl Render for crate::import::ImportError {
             ),
             ImportError::NoDates => t!(l, "import-no-dates"),
             ImportError::Row(row) => row.render(l),
+            ImportError::Columns { headers, .. } if headers.is_empty() => {
+                t!(l, "import-sheet-empty")
+            }
+            ImportError::Columns { missing, headers } => {
+                let missing: Vec<String> = missing
+                    .iter()
+                    .map(|column| match column {
+                        crate::import::SheetColumn::Title => t!(l, "sheet-column-title"),
+                        crate::import::SheetColumn::Start => t!(l, "sheet-column-start"),
+                    })
+                    .collect();
+                let headers: Vec<String> = headers
+                    .iter()
+                    .map(|h| t!(l, "sheet-header", header = h.as_str()))
+                    .collect();
+                let and = format!(" {} ", t!(l, "sheet-and"));
+                t!(
+                    l,
+                    "import-columns",
+                    missing = (missing.join(&and)),
+                    headers = (headers.join(", "))
+                )
+            }
             ImportError::Week(error) => t!(l, "import-week", error = (error.render(l))),
         }
     }
@@ -684,13 +707,27 @@ impl Render for crate::import::RowError {
             RowProblem::EndBeforeStart => {
                 t!(l, "row-end-before-start", value = self.value.as_str())
             }
+            RowProblem::NoDate => t!(l, "row-no-date", value = self.value.as_str()),
+            RowProblem::NoYear => t!(l, "row-no-year", value = self.value.as_str()),
+            RowProblem::NoEnd => t!(l, "row-no-end", value = self.value.as_str()),
+            RowProblem::Status => t!(l, "row-status", value = self.value.as_str()),
         };
-        t!(
-            l,
-            "row-error",
-            row = self.row,
-            column = self.column.as_str(),
-            problem = problem
-        )
+        match &self.sheet {
+            Some(sheet) => t!(
+                l,
+                "row-error-sheet",
+                sheet = sheet.as_str(),
+                row = self.row,
+                column = self.column.as_str(),
+                problem = problem
+            ),
+            None => t!(
+                l,
+                "row-error",
+                row = self.row,
+                column = self.column.as_str(),
+                problem = problem
+            ),
+        }
     }
 }

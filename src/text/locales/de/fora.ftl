@@ -575,4 +575,17 @@ value-base-url-no-scheme = „{ $url }“: keine vollständige Adresse; meinten 
 value-base-url-scheme = „{ $url }“: die Basisadresse muss mit https:// oder http:// beginnen
 value-base-url-malformed = „{ $url }“: keine Adresse; schreiben Sie sie wie https://example.org/woche
 
+## spreadsheets import (h3)
+import-sheet-empty = hat keine Zeilen: eine Tabelle braucht eine Kopfzeile (Titel, Datum, Beginn, Dauer …) und eine Zeile je Forum
+import-columns = hat in den ersten Zeilen keine Kopfzeile mit { $missing }; ihre Spaltenköpfe: { $headers }
+sheet-column-title = einer Spalte für den Titel (Titel, Title, Thema, Veranstaltung)
+sheet-column-start = einer Spalte für den Beginn (Beginn, Start, Uhrzeit, Von, oder Datum mit Datum und Uhrzeit)
+row-error-sheet = Blatt „{ $sheet }“, Zeile { $row }, Spalte „{ $column }“: { $problem }
+row-no-date = „{ $value }“ ist eine Uhrzeit ohne Datum, und keine Datumsspalte nennt eines
+row-no-year = „{ $value }“ nennt kein Jahr, und die übrigen Daten der Tabelle liegen nicht alle in einem Jahr; schreiben Sie es als 23.06.2020
+row-no-end = „{ $value }“ nennt kein Ende, und es gibt keine Spalte für die Dauer (Dauer, Duration) oder das Ende (Ende, End)
+row-status = „{ $value }“ ist kein Status (bestätigt, vorläufig, abgesagt, confirmed, tentative, cancelled)
+sheet-header = „{ $header }“
+sheet-and = und
+
 ## end

@@ -578,4 +578,17 @@ value-base-url-no-scheme = "{ $url }": not an absolute address; did you mean htt
 value-base-url-scheme = "{ $url }": the base URL must be an https:// or http:// address
 value-base-url-malformed = "{ $url }": not an address; write it like https://example.org/week
 
+## spreadsheets import (h3)
+import-sheet-empty = has no rows: a spreadsheet needs a header row (Titel, Datum, Beginn, Dauer …) and a row a forum
+import-columns = has no header row with { $missing } in its first rows; its headers: { $headers }
+sheet-column-title = a title column (Titel, Title, Thema, Veranstaltung)
+sheet-column-start = a start column (Beginn, Start, Uhrzeit, Von, or Datum with date and time)
+row-error-sheet = sheet “{ $sheet }”, row { $row }, column “{ $column }”: { $problem }
+row-no-date = “{ $value }” is a time without a date, and no date column gives one
+row-no-year = “{ $value }” names no year, and the sheet's other dates are not all in one year; write it as 23.06.2020
+row-no-end = “{ $value }” gives no end, and there is no column for the duration (Dauer, Duration) or the end (Ende, End)
+row-status = “{ $value }” is no status (bestätigt, vorläufig, abgesagt, confirmed, tentative, cancelled)
+sheet-header = “{ $header }”
+sheet-and = and
+
 ## end
