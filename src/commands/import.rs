@@ -142,6 +142,10 @@ impl Render for Warning {
                     .join(", "))
             ),
             Warning::SkippedRow(row) => t!(l, "warning-import-skipped", row = (row.render(l))),
+            Warning::NoDuration { count } => t!(l, "warning-import-no-duration", count = count),
+            Warning::LongDuration { count } => {
+                t!(l, "warning-import-long-duration", count = count)
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ mod sheet;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 use serde_json::{Map, Value};
 
@@ -83,7 +83,8 @@ pub fn recognise(bytes: &[u8]) -> Option<Source> {
     }
     match text.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'<') => Some(Source::FrabXml),
-        Some(b'{') => frab::recognise(text),
+        // A schedule is an object; an array is no format fora reads, and no CSV either.
+        Some(b'{' | b'[') => frab::recognise(text),
         Some(_) => Some(Source::Csv),
         None => None,
     }
@@ -203,6 +204,16 @@ pub enum Warning {
     },
     /// A row of a spreadsheet that could not be read, left out (`--skip-bad-rows`).
     SkippedRow(RowError),
+    /// Events without a duration (or of 0 minutes), which run 1 minute in the week file.
+    NoDuration {
+        /// How many events.
+        count: usize,
+    },
+    /// Events of more than a day, cut to the 24 hours a forum may run.
+    LongDuration {
+        /// How many events.
+        count: usize,
+    },
 }
 
 /// A row of a spreadsheet that cannot be read.
@@ -254,6 +265,14 @@ pub enum ImportError {
     Zone(String),
     /// It has no dates at all: no event with a start, and no conference days.
     NoDates,
+    /// Its dates run further than a week file holds ([`model::MAX_DAYS`] days, within the
+    /// years 1 to 9999).
+    Span {
+        /// The first date.
+        first: NaiveDate,
+        /// The last date.
+        last: NaiveDate,
+    },
     /// A row of a spreadsheet cannot be read.
     Row(RowError),
     /// The week it becomes does not load (a bug of the reader: say so).
@@ -301,6 +320,7 @@ pub fn build(
             count,
         });
     }
+    warnings.extend(durations(&programme.events));
     let dates = starts.iter().flatten().map(NaiveDateTime::date);
     let (first, last) = match (programme.days, dates.clone().min(), dates.max()) {
         (Some((a, b)), Some(min), Some(max)) => (a.min(min), b.max(max)),
@@ -308,6 +328,10 @@ pub fn build(
         (None, Some(min), Some(max)) => (min, max),
         _ => return Err(ImportError::NoDates),
     };
+    let last_start = NaiveDate::from_ymd_opt(9999, 12, 30).expect("a date");
+    if (last - first).num_days() >= model::MAX_DAYS || first.year() < 1 || last > last_start {
+        return Err(ImportError::Span { first, last });
+    }
     let name = options
         .name
         .clone()
@@ -353,6 +377,23 @@ pub fn build(
         dropped: programme.dropped,
         warnings,
     })
+}
+
+/// The warnings for durations a forum cannot have, which [`forum`] clamps.
+fn durations(events: &[Event]) -> Vec<Warning> {
+    let short = events.iter().filter(|e| e.minutes == 0).count();
+    let long = events
+        .iter()
+        .filter(|e| e.minutes > model::MAX_MINUTES)
+        .count();
+    let mut warnings = Vec::new();
+    if short > 0 {
+        warnings.push(Warning::NoDuration { count: short });
+    }
+    if long > 0 {
+        warnings.push(Warning::LongDuration { count: long });
+    }
+    warnings
 }
 
 /// The week's zone: the one given, else the one the source names; without either, an error

@@ -645,6 +645,13 @@ impl Render for crate::import::ImportError {
                 closest = (crate::suggest::time_zone(name).unwrap_or("Europe/Berlin"))
             ),
             ImportError::NoDates => t!(l, "import-no-dates"),
+            ImportError::Span { first, last } => t!(
+                l,
+                "import-span",
+                start = (crate::text::date(l, *first, crate::text::DateStyle::Numeric)),
+                end = (crate::text::date(l, *last, crate::text::DateStyle::Numeric)),
+                most = crate::model::MAX_DAYS
+            ),
             ImportError::Row(row) => row.render(l),
             ImportError::Week(error) => t!(l, "import-week", error = (error.render(l))),
         }

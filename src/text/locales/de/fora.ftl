@@ -550,4 +550,21 @@ row-time = „{ $value }“ ist keine Uhrzeit (10:00)
 row-duration = „{ $value }“ ist keine Dauer (90, 1:30, 1,5 h, 90 min)
 row-end-before-start = „{ $value }“ liegt vor dem Beginn
 
+## schedules import (h2)
+warning-import-no-duration = Warnung: { $count ->
+        [one] 1 Veranstaltung hat
+       *[other] { $count } Veranstaltungen haben
+    } keine Dauer (oder eine von 0 Minuten); in der Wochendatei { $count ->
+        [one] dauert sie
+       *[other] dauern sie
+    } 1 Minute
+warning-import-long-duration = Warnung: { $count ->
+        [one] 1 Veranstaltung dauert
+       *[other] { $count } Veranstaltungen dauern
+    } länger als einen Tag; { $count ->
+        [one] sie wird
+       *[other] sie werden
+    } auf 24 Stunden gekürzt, die längste Dauer eines Forums
+import-span = seine Daten reichen vom { $start } bis { $end }, weiter als eine Wochendatei reicht (höchstens { $most } Tage, in den Jahren 1 bis 9999)
+
 ## end

@@ -553,4 +553,21 @@ row-time = “{ $value }” is no time of day (10:00)
 row-duration = “{ $value }” is no duration (90, 1:30, 1.5 h, 90 min)
 row-end-before-start = “{ $value }” is before the start
 
+## schedules import (h2)
+warning-import-no-duration = warning: { $count ->
+        [one] 1 event has
+       *[other] { $count } events have
+    } no duration (or one of 0 minutes); { $count ->
+        [one] it runs
+       *[other] they run
+    } 1 minute in the week file
+warning-import-long-duration = warning: { $count ->
+        [one] 1 event runs
+       *[other] { $count } events run
+    } longer than a day; { $count ->
+        [one] it is
+       *[other] they are
+    } cut to 24 hours, the longest a forum runs
+import-span = its dates run from { $start } to { $end }, further than a week file reaches (at most { $most } days, in the years 1 to 9999)
+
 ## end
