@@ -427,9 +427,12 @@ fn offsets(events: &[Event], zone: Tz, disagreeing: bool) -> Vec<FixedOffset> {
     seen.into_iter().filter_map(FixedOffset::east_opt).collect()
 }
 
-/// Whether `zone` has the offset `at` carries at that instant.
+/// Whether the offset `at` carries says nothing against `zone`: it is the zone's at that
+/// instant, or UTC's, in which some writers give every instant (DebConf's wafer writes
+/// `+00:00` beside `Asia/Kolkata`), which is exact and no claim about the zone.
 fn agrees(at: DateTime<FixedOffset>, zone: Tz) -> bool {
-    zone.offset_from_utc_datetime(&at.naive_utc()).fix() == *at.offset()
+    at.offset().local_minus_utc() == 0
+        || zone.offset_from_utc_datetime(&at.naive_utc()).fix() == *at.offset()
 }
 
 /// A start on the week's wall clock.
@@ -616,6 +619,21 @@ mod tests {
         assert_eq!(
             imported.week.fora[1].start.unwrap().to_string(),
             "2020-06-23 11:00:00"
+        );
+    }
+
+    #[test]
+    fn instants_in_utc_agree_with_every_zone() {
+        let programme = Programme {
+            timezone: Some("Asia/Kolkata".into()),
+            events: vec![event("A", instant("2023-09-10T05:00:00+00:00"), "R")],
+            ..Programme::default()
+        };
+        let imported = build(programme, &Options::default(), "debconf").unwrap();
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        assert_eq!(
+            imported.week.fora[0].start.unwrap().to_string(),
+            "2023-09-10 10:30:00"
         );
     }
 }
