@@ -453,12 +453,21 @@ fn read_xml(bytes: &[u8]) -> Result<Programme, ImportError> {
         ..roxmltree::ParsingOptions::default()
     };
     let document = roxmltree::Document::parse_with_options(&text, options).map_err(|error| {
-        let at = error.pos();
+        let (row, col) = match error {
+            // roxmltree has no place for these (it says 1:1): the text ends too early.
+            roxmltree::Error::UnclosedRootNode | roxmltree::Error::UnexpectedEndOfStream => {
+                let last = text.rsplit('\n').next().unwrap_or("");
+                (text.split('\n').count(), last.chars().count() + 1)
+            }
+            _ => (error.pos().row as usize, error.pos().col as usize),
+        };
         let words = error.to_string();
-        let words = words.strip_suffix(&format!(" at {at}")).unwrap_or(&words);
+        let words = words
+            .strip_suffix(&format!(" at {}", error.pos()))
+            .unwrap_or(&words);
         ImportError::Syntax {
             source: Source::FrabXml,
-            message: format!("{words} (line {}, column {})", at.row, at.col),
+            message: format!("{words} (line {row}, column {col})"),
         }
     })?;
     let root = document.root_element();
@@ -1069,9 +1078,9 @@ mod tests {
             panic!("truncated XML is an error");
         };
         assert_eq!(source, Source::FrabXml);
-        // roxmltree names where the element that is never closed opens.
+        // The place is where the text ends too early.
         assert!(
-            message.contains("never closed (line 1, column 1)"),
+            message.contains("never closed (line 3, column 1)"),
             "{message}"
         );
         let Err(ImportError::Syntax { message, .. }) =
