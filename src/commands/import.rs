@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::import::{self, Dropped, Imported, Options, Source, Warning};
+use crate::import::{self, Dropped, Imported, Options, Source};
 use crate::model::Language;
 use crate::output;
 use crate::text::{self, DateStyle, Render, t};
@@ -54,7 +54,13 @@ pub fn import(options: &ImportOptions) -> Result<ExitCode, Error> {
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let imported = import::build(programme, &options.read, &stem).map_err(failed)?;
+    let mut read = options.read.clone();
+    // A week says what language it is in; a source that does not say gets the organiser's
+    // (--lang, else the environment's), as `fora new` gives it.
+    if read.language.is_none() && programme.language.is_none() {
+        read.language = Some(Language::resolve(options.language, None));
+    }
+    let imported = import::build(programme, &read, &stem).map_err(failed)?;
     let l = Language::resolve(options.language, imported.week.language);
     if options.output != Path::new("-") && !options.force && options.output.exists() {
         return Err(Error::Exists(options.output.clone()));
@@ -121,27 +127,4 @@ fn dropped(imported: &Imported, l: Language) -> Option<String> {
         })
         .collect();
     Some(t!(l, "said-dropped", what = (what.join(", "))))
-}
-
-impl Render for Warning {
-    fn render(&self, l: Language) -> String {
-        match self {
-            Warning::Offsets {
-                zone,
-                offsets,
-                count,
-            } => t!(
-                l,
-                "warning-import-offsets",
-                count = count,
-                zone = zone.name(),
-                offsets = (offsets
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "))
-            ),
-            Warning::SkippedRow(row) => t!(l, "warning-import-skipped", row = (row.render(l))),
-        }
-    }
 }

@@ -12,7 +12,7 @@ mod sheet;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 use serde_json::{Map, Value};
 
@@ -83,7 +83,8 @@ pub fn recognise(bytes: &[u8]) -> Option<Source> {
     }
     match text.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'<') => Some(Source::FrabXml),
-        Some(b'{') => frab::recognise(text),
+        // A schedule is an object; an array is no format fora reads, and no CSV either.
+        Some(b'{' | b'[') => frab::recognise(text),
         Some(_) => Some(Source::Csv),
         None => None,
     }
@@ -203,6 +204,22 @@ pub enum Warning {
     },
     /// A row of a spreadsheet that could not be read, left out (`--skip-bad-rows`).
     SkippedRow(RowError),
+    /// Events without a duration (or of 0 minutes), which run 1 minute in the week file.
+    NoDuration {
+        /// How many events.
+        count: usize,
+    },
+    /// Events of more than a day, cut to the 24 hours a forum may run.
+    LongDuration {
+        /// How many events.
+        count: usize,
+    },
+    /// Events that start in the second pass of an hour the clocks repeat: a week file's
+    /// clock time there is the first pass, so they start an hour early.
+    SecondPass {
+        /// How many events.
+        count: usize,
+    },
 }
 
 /// A row of a spreadsheet that cannot be read.
@@ -273,6 +290,14 @@ pub enum ImportError {
     Zone(String),
     /// It has no dates at all: no event with a start, and no conference days.
     NoDates,
+    /// Its dates run further than a week file holds ([`model::MAX_DAYS`] days, within the
+    /// years 1 to 9999).
+    Span {
+        /// The first date.
+        first: NaiveDate,
+        /// The last date.
+        last: NaiveDate,
+    },
     /// A row of a spreadsheet cannot be read.
     Row(RowError),
     /// A spreadsheet has no header row naming the columns a programme needs.
@@ -327,6 +352,21 @@ pub fn build(
             count,
         });
     }
+    warnings.extend(durations(&programme.events));
+    let second_pass = programme
+        .events
+        .iter()
+        .filter(|event| match event.start {
+            Some(Start::Instant(at)) => zone
+                .from_local_datetime(&local(Start::Instant(at), zone))
+                .earliest()
+                .is_some_and(|first| first.naive_utc() != at.naive_utc()),
+            _ => false,
+        })
+        .count();
+    if second_pass > 0 {
+        warnings.push(Warning::SecondPass { count: second_pass });
+    }
     // The days cover every start and every end (a forum past the last midnight is in the week).
     let ends = starts
         .iter()
@@ -342,6 +382,10 @@ pub fn build(
         (None, Some(min), Some(max)) => (min, max),
         _ => return Err(ImportError::NoDates),
     };
+    let last_start = NaiveDate::from_ymd_opt(9999, 12, 30).expect("a date");
+    if (last - first).num_days() >= model::MAX_DAYS || first.year() < 1 || last > last_start {
+        return Err(ImportError::Span { first, last });
+    }
     let name = options
         .name
         .clone()
@@ -389,6 +433,23 @@ pub fn build(
     })
 }
 
+/// The warnings for durations a forum cannot have, which [`forum`] clamps.
+fn durations(events: &[Event]) -> Vec<Warning> {
+    let short = events.iter().filter(|e| e.minutes == 0).count();
+    let long = events
+        .iter()
+        .filter(|e| e.minutes > model::MAX_MINUTES)
+        .count();
+    let mut warnings = Vec::new();
+    if short > 0 {
+        warnings.push(Warning::NoDuration { count: short });
+    }
+    if long > 0 {
+        warnings.push(Warning::LongDuration { count: long });
+    }
+    warnings
+}
+
 /// The week's zone: the one given, else the one the source names; without either, an error
 /// that lists the offsets seen.
 fn zone(programme: &Programme, options: &Options) -> Result<Tz, ImportError> {
@@ -420,9 +481,12 @@ fn offsets(events: &[Event], zone: Tz, disagreeing: bool) -> Vec<FixedOffset> {
     seen.into_iter().filter_map(FixedOffset::east_opt).collect()
 }
 
-/// Whether `zone` has the offset `at` carries at that instant.
+/// Whether the offset `at` carries says nothing against `zone`: it is the zone's at that
+/// instant, or UTC's, in which some writers give every instant (DebConf's wafer writes
+/// `+00:00` beside `Asia/Kolkata`), which is exact and no claim about the zone.
 fn agrees(at: DateTime<FixedOffset>, zone: Tz) -> bool {
-    zone.offset_from_utc_datetime(&at.naive_utc()).fix() == *at.offset()
+    at.offset().local_minus_utc() == 0
+        || zone.offset_from_utc_datetime(&at.naive_utc()).fix() == *at.offset()
 }
 
 /// A start on the week's wall clock.
@@ -610,5 +674,34 @@ mod tests {
             imported.week.fora[1].start.unwrap().to_string(),
             "2020-06-23 11:00:00"
         );
+    }
+
+    #[test]
+    fn instants_in_utc_agree_with_every_zone() {
+        let programme = Programme {
+            timezone: Some("Asia/Kolkata".into()),
+            events: vec![event("A", instant("2023-09-10T05:00:00+00:00"), "R")],
+            ..Programme::default()
+        };
+        let imported = build(programme, &Options::default(), "debconf").unwrap();
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        assert_eq!(
+            imported.week.fora[0].start.unwrap().to_string(),
+            "2023-09-10 10:30:00"
+        );
+    }
+
+    #[test]
+    fn a_start_in_the_second_pass_of_a_repeated_hour_is_warned_of() {
+        let programme = Programme {
+            timezone: Some("Europe/Berlin".into()),
+            events: vec![
+                event("Erster", instant("2021-10-31T02:30:00+02:00"), "R"),
+                event("Zweiter", instant("2021-10-31T02:30:00+01:00"), "R"),
+            ],
+            ..Programme::default()
+        };
+        let imported = build(programme, &Options::default(), "x").unwrap();
+        assert_eq!(imported.warnings, [Warning::SecondPass { count: 1 }]);
     }
 }

@@ -667,6 +667,13 @@ impl Render for crate::import::ImportError {
                 closest = (crate::suggest::time_zone(name).unwrap_or("Europe/Berlin"))
             ),
             ImportError::NoDates => t!(l, "import-no-dates"),
+            ImportError::Span { first, last } => t!(
+                l,
+                "import-span",
+                start = (crate::text::date(l, *first, crate::text::DateStyle::Numeric)),
+                end = (crate::text::date(l, *last, crate::text::DateStyle::Numeric)),
+                most = crate::model::MAX_DAYS
+            ),
             ImportError::Row(row) => row.render(l),
             ImportError::Columns { headers, .. } if headers.is_empty() => {
                 t!(l, "import-sheet-empty")
@@ -728,6 +735,35 @@ impl Render for crate::import::RowError {
                 column = self.column.as_str(),
                 problem = problem
             ),
+        }
+    }
+}
+
+impl Render for crate::import::Warning {
+    fn render(&self, l: Language) -> String {
+        use crate::import::Warning;
+        match self {
+            Warning::Offsets {
+                zone,
+                offsets,
+                count,
+            } => t!(
+                l,
+                "warning-import-offsets",
+                count = count,
+                zone = zone.name(),
+                offsets = (offsets
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "))
+            ),
+            Warning::SkippedRow(row) => t!(l, "warning-import-skipped", row = (row.render(l))),
+            Warning::NoDuration { count } => t!(l, "warning-import-no-duration", count = count),
+            Warning::LongDuration { count } => {
+                t!(l, "warning-import-long-duration", count = count)
+            }
+            Warning::SecondPass { count } => t!(l, "warning-import-second-pass", count = count),
         }
     }
 }

@@ -190,7 +190,7 @@ fn event(event: &Event) -> EventJson<'_> {
         subtitle: "",
         track: event.track.as_deref(),
         kind: &event.kind,
-        language: event.language,
+        language: event.language.as_deref(),
         summary: &event.description,
         description: &event.description,
         persons: event

@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use uuid::Uuid;
 
 use crate::model::identity::{self, FRAB_GUID, FRAB_ID, Identities};
-use crate::model::{DayTime, Duration, Extra, Language, Status, Week, slug};
+use crate::model::{DayTime, Duration, Extra, Forum, Language, Status, Week, slug};
 use crate::rules::{self, Window};
 use crate::text::t;
 use crate::view::{self, View};
@@ -129,8 +129,8 @@ pub struct Event {
     pub track: Option<String>,
     /// Its format, else `other` (frab's word for a type it does not know).
     pub kind: String,
-    /// The week's language.
-    pub language: Option<&'static str>,
+    /// Its language: its own (`x-language`), else the week's.
+    pub language: Option<String>,
     /// Its description, else empty: the abstract and the description.
     pub description: String,
     /// Its speakers.
@@ -232,7 +232,9 @@ impl Schedule {
                 title: shown.title.to_string(),
                 track: shown.format.map(str::to_owned),
                 kind: shown.format.unwrap_or("other").to_owned(),
-                language: week.language.map(Language::code),
+                language: forum_language(forum)
+                    .or(week.language.map(Language::code))
+                    .map(str::to_owned),
                 description: shown.description.unwrap_or_default().to_owned(),
                 persons: shown.speakers().map(|name| people.person(name)).collect(),
                 links,
@@ -332,11 +334,18 @@ impl<'w> People<'w> {
     }
 }
 
-/// The acronym of `week`: its id (else the slug of its name) in lower case, every other
-/// character than a letter, a digit or `_` written `_` (the JSON schema takes no `-` but
-/// in a year suffix), at least four characters.
+/// The acronym of `week`: the one an import kept (`x-frab-acronym`), else its id (else the
+/// slug of its name), in lower case, every other character than a letter, a digit or `_`
+/// written `_` (the JSON schema takes no `-` but in a year suffix), at least four characters.
 pub fn acronym(week: &Week) -> String {
-    let id = week.id.clone().unwrap_or_else(|| slug(&week.name));
+    let kept = week
+        .extra
+        .get(FRAB_ACRONYM)
+        .and_then(serde_json::Value::as_str);
+    let id = kept
+        .map(str::to_owned)
+        .or_else(|| week.id.clone())
+        .unwrap_or_else(|| slug(&week.name));
     let mut acronym: String = id
         .chars()
         .map(|c| match c.to_ascii_lowercase() {
@@ -502,14 +511,28 @@ fn fields(week: &Week) -> Vec<String> {
             }
         }
     };
-    add(&week.extra, &["$schema"]);
+    add(&week.extra, &["$schema", FRAB_ACRONYM]);
     week.contact.iter().for_each(|c| add(&c.extra, &[]));
     week.rooms.iter().flatten().for_each(|r| add(&r.extra, &[]));
     week.fora
         .iter()
-        .for_each(|f| add(&f.extra, &[FRAB_GUID, FRAB_ID]));
+        .for_each(|f| add(&f.extra, &[FRAB_GUID, FRAB_ID, LANGUAGE]));
     fields.extend(keys);
     fields
+}
+
+/// The key an imported week keeps its conference's acronym in.
+const FRAB_ACRONYM: &str = "x-frab-acronym";
+/// The key an imported forum keeps its own language in, when the schedule's events differ.
+const LANGUAGE: &str = "x-language";
+
+/// A forum's own language (`x-language`), when it is a language code (`en`, `pt-br`).
+fn forum_language(forum: &Forum) -> Option<&str> {
+    let code = forum.extra.get(LANGUAGE)?.as_str()?.trim();
+    let ok = (2..=8).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !code.starts_with('-');
+    ok.then_some(code)
 }
 
 /// The base URL as a folder, ending in `/`, so that pages are joined beneath it.

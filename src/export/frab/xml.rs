@@ -95,7 +95,7 @@ fn event(w: &mut Out, event: &Event) -> io::Result<()> {
             w.create_element("subtitle").write_empty()?;
             text(w, "track", event.track.as_deref().unwrap_or_default())?;
             text(w, "type", &event.kind)?;
-            if let Some(language) = event.language {
+            if let Some(language) = &event.language {
                 text(w, "language", language)?;
             }
             text(w, "abstract", &event.description)?;

@@ -588,4 +588,31 @@ row-status = „{ $value }“ ist kein Status (bestätigt, vorläufig, abgesagt,
 sheet-header = „{ $header }“
 sheet-and = und
 
+## schedules import (h2)
+warning-import-no-duration = Warnung: { $count ->
+        [one] 1 Veranstaltung hat
+       *[other] { $count } Veranstaltungen haben
+    } keine Dauer (oder eine von 0 Minuten); in der Wochendatei { $count ->
+        [one] dauert sie
+       *[other] dauern sie
+    } 1 Minute
+warning-import-second-pass = Warnung: { $count ->
+        [one] 1 Veranstaltung beginnt
+       *[other] { $count } Veranstaltungen beginnen
+    } im zweiten Durchlauf einer Stunde, die bei der Zeitumstellung doppelt vorkommt; eine Uhrzeit der Wochendatei meint dort den ersten, also { $count ->
+        [one] beginnt sie
+       *[other] beginnen sie
+    } eine Stunde früher: prüfen Sie { $count ->
+        [one] sie
+       *[other] sie
+    } mit `fora check`
+warning-import-long-duration = Warnung: { $count ->
+        [one] 1 Veranstaltung dauert
+       *[other] { $count } Veranstaltungen dauern
+    } länger als einen Tag; { $count ->
+        [one] sie wird
+       *[other] sie werden
+    } auf 24 Stunden gekürzt, die längste Dauer eines Forums
+import-span = seine Daten reichen vom { $start } bis { $end }, weiter als eine Wochendatei reicht (höchstens { $most } Tage, in den Jahren 1 bis 9999)
+
 ## end

@@ -591,4 +591,31 @@ row-status = “{ $value }” is no status (bestätigt, vorläufig, abgesagt, co
 sheet-header = “{ $header }”
 sheet-and = and
 
+## schedules import (h2)
+warning-import-no-duration = warning: { $count ->
+        [one] 1 event has
+       *[other] { $count } events have
+    } no duration (or one of 0 minutes); { $count ->
+        [one] it runs
+       *[other] they run
+    } 1 minute in the week file
+warning-import-second-pass = warning: { $count ->
+        [one] 1 event starts
+       *[other] { $count } events start
+    } in the second pass of an hour the clocks repeat; a week file's clock time there is the first pass, so { $count ->
+        [one] it starts
+       *[other] they start
+    } an hour early: check { $count ->
+        [one] it
+       *[other] them
+    } with `fora check`
+warning-import-long-duration = warning: { $count ->
+        [one] 1 event runs
+       *[other] { $count } events run
+    } longer than a day; { $count ->
+        [one] it is
+       *[other] they are
+    } cut to 24 hours, the longest a forum runs
+import-span = its dates run from { $start } to { $end }, further than a week file reaches (at most { $most } days, in the years 1 to 9999)
+
 ## end

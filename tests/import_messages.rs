@@ -1,9 +1,10 @@
-//! Every message a spreadsheet import can give, in German and in English, as snapshots a
-//! reviewer reads (`cargo insta review` after an intended change).
+//! Every message an import can give (of a spreadsheet, of a schedule), in German and in
+//! English, as snapshots a reviewer reads (`cargo insta review` after an intended change).
 
 use std::path::PathBuf;
 
-use fora::import::{ImportError, RowError, RowProblem, SheetColumn, Warning};
+use chrono::{FixedOffset, NaiveDate};
+use fora::import::{ImportError, RowError, RowProblem, SheetColumn, Source, Warning};
 use fora::text::Render;
 use fora::{Error, Language};
 
@@ -75,4 +76,62 @@ fn every_spreadsheet_message_in_german() {
 #[test]
 fn every_spreadsheet_message_in_english() {
     insta::assert_snapshot!(everything(Language::En));
+}
+
+/// What a schedule can be refused for, and what is said while it is read.
+fn schedule_messages(language: Language) -> String {
+    let offset = |hours: i32| FixedOffset::east_opt(hours * 3600).unwrap();
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let errors = [
+        ImportError::Unrecognised,
+        ImportError::Syntax {
+            source: Source::FrabXml,
+            message: "unexpected end of stream (line 99, column 8)".into(),
+        },
+        ImportError::NoZone {
+            offsets: Vec::new(),
+        },
+        ImportError::NoZone {
+            offsets: vec![offset(1), offset(2)],
+        },
+        ImportError::Zone("Mitteleuropa".into()),
+        ImportError::NoDates,
+        ImportError::Span {
+            first: date(1, 1, 1),
+            last: date(9999, 12, 31),
+        },
+    ];
+    let warnings = [
+        Warning::Offsets {
+            zone: chrono_tz::UTC,
+            offsets: vec![offset(1)],
+            count: 36,
+        },
+        Warning::NoDuration { count: 1 },
+        Warning::LongDuration { count: 2 },
+        Warning::SecondPass { count: 1 },
+        Warning::SecondPass { count: 3 },
+    ];
+    let mut out = String::new();
+    for error in errors {
+        let error = Error::Import {
+            path: PathBuf::from("schedule.xml"),
+            error,
+        };
+        out += &format!("{}\n", error.render(language));
+    }
+    for warning in warnings {
+        out += &format!("{}\n", warning.render(language));
+    }
+    out
+}
+
+#[test]
+fn every_schedule_message_in_german() {
+    insta::assert_snapshot!(schedule_messages(Language::De));
+}
+
+#[test]
+fn every_schedule_message_in_english() {
+    insta::assert_snapshot!(schedule_messages(Language::En));
 }

@@ -1,0 +1,214 @@
+//! Round trips through the frab formats, with the binary: a week exported as frab JSON or
+//! XML and imported again keeps every forum's title, instant, duration, room and speakers;
+//! a real schedule imported, exported and imported again keeps its events and its guids.
+//! Instants are worked out with jiff from each week file's `start` and `timezone`, not with
+//! fora's model.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn fora() -> Command {
+    let mut command = Command::cargo_bin("fora").expect("the binary is built");
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    command
+}
+
+fn manifest() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// What attendees must find again of one forum: instant (UTC), minutes, title, room name,
+/// speakers.
+type Forum = (String, u64, String, Option<String>, Vec<String>);
+
+/// Minutes of a week file's duration, in the forms the shipped weeks use: `45m`, `2h`,
+/// `1.5h`, `1h30m`, `PT1H30M`, or a number of minutes.
+fn minutes(value: &Value) -> u64 {
+    if let Some(n) = value.as_u64() {
+        return n;
+    }
+    let text = value.as_str().unwrap().trim();
+    let text = text.strip_prefix("PT").unwrap_or(text).to_ascii_lowercase();
+    let (hours, rest) = match text.split_once('h') {
+        Some((h, rest)) => (h.parse::<f64>().unwrap(), rest),
+        None => (0.0, text.as_str()),
+    };
+    let rest = rest.strip_suffix('m').unwrap_or(rest);
+    let minutes = if rest.is_empty() {
+        0
+    } else {
+        rest.parse::<u64>().unwrap()
+    };
+    (hours * 60.0).round() as u64 + minutes
+}
+
+/// The scheduled fora of a week file that take place, as attendees see them.
+fn fora_of(week: &Value) -> Vec<Forum> {
+    let zone = jiff::tz::TimeZone::get(week["timezone"].as_str().unwrap()).unwrap();
+    let rooms: BTreeMap<&str, &str> = week["rooms"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| (r["id"].as_str().unwrap(), r["name"].as_str().unwrap()))
+        .collect();
+    let mut fora: Vec<Forum> = week["fora"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"].as_str() != Some("cancelled"))
+        .filter_map(|forum| {
+            let start: jiff::civil::DateTime = forum["start"].as_str()?.parse().unwrap();
+            let instant = zone.to_ambiguous_timestamp(start).earlier().unwrap();
+            let mut speakers: Vec<String> = forum["speakers"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|s| s.as_str().unwrap().trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect();
+            speakers.sort();
+            Some((
+                instant.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                minutes(&forum["duration"]),
+                forum["title"].as_str().unwrap().to_owned(),
+                forum["room"]
+                    .as_str()
+                    .map(|id| rooms.get(id).copied().unwrap_or(id).to_owned()),
+                speakers,
+            ))
+        })
+        .collect();
+    fora.sort();
+    fora
+}
+
+fn read(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn export(week: &Path, format: &str, out: &Path) {
+    let output = fora()
+        .arg("export")
+        .arg(week)
+        .args(["--format", format, "--base-url", "https://example.org/w"])
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.code().is_some_and(|c| c < 2),
+        "export of {} failed: {}",
+        week.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn import(source: &Path, out: &Path, extra: &[&str]) {
+    let output = fora()
+        .arg("import")
+        .arg(source)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "import of {} failed: {}",
+        source.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The shipped weeks that the frab formats can carry (not the draft with duplicate ids).
+fn shipped_weeks() -> Vec<PathBuf> {
+    let mut weeks: Vec<PathBuf> = std::fs::read_dir(manifest().join("schedules"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| !path.ends_with("draft-with-conflicts.json"))
+        .collect();
+    weeks.sort();
+    assert!(weeks.len() >= 2, "the shipped weeks are there");
+    weeks
+}
+
+#[test]
+fn a_week_through_frab_json_and_xml_keeps_what_attendees_see() {
+    let dir = tempfile::tempdir().unwrap();
+    for week in shipped_weeks() {
+        let original = fora_of(&read(&week));
+        assert!(!original.is_empty());
+        for format in ["frab-json", "frab-xml"] {
+            let exported = dir.path().join(format!("schedule.{format}"));
+            let back = dir.path().join(format!("back-{format}.json"));
+            export(&week, format, &exported);
+            import(&exported, &back, &[]);
+            assert_eq!(
+                fora_of(&read(&back)),
+                original,
+                "{} through {format}",
+                week.display()
+            );
+            std::fs::remove_file(&back).unwrap();
+        }
+    }
+}
+
+/// The events' guids and ids of a frab JSON export, sorted.
+fn identities(schedule: &Path) -> Vec<(String, u64)> {
+    let schedule = read(schedule);
+    let mut ids: Vec<(String, u64)> = schedule["schedule"]["conference"]["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|day| day["rooms"].as_object().unwrap().values())
+        .flat_map(|events| events.as_array().unwrap())
+        .map(|e| {
+            (
+                e["guid"].as_str().unwrap().to_owned(),
+                e["id"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_real_schedule_imported_and_exported_keeps_its_guids_and_ids() {
+    let source = manifest().join("../shared/interop/schedules/frab-camp2019.json");
+    if !source.is_file() {
+        let said = format!(
+            "{} is absent (the shared interop folder beside the repository): the round trip \
+             of a real schedule is NOT tested",
+            source.display()
+        );
+        assert!(std::env::var_os("CI").is_none(), "{said}");
+        eprintln!("{said}");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let week = dir.path().join("camp.json");
+    let exported = dir.path().join("camp-schedule.json");
+    let again = dir.path().join("camp-again.json");
+    import(&source, &week, &[]);
+    export(&week, "frab-json", &exported);
+    let theirs: Vec<(String, u64)> = {
+        let mut ids = identities(&source);
+        ids.dedup();
+        ids
+    };
+    assert_eq!(
+        identities(&exported),
+        theirs,
+        "the camp's own guids and ids"
+    );
+    import(&exported, &again, &[]);
+    assert_eq!(fora_of(&read(&again)), fora_of(&read(&week)));
+}
