@@ -11,28 +11,20 @@ use assert_cmd::Command;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
+#[path = "support/interop.rs"]
+mod interop;
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn in_ci() -> bool {
-    std::env::var_os("CI").is_some()
-}
-
-/// The c3voc schemas, kept in the shared interop folder beside the repository; `None`
-/// (said) when it is not there, a failure under CI.
+/// The c3voc schemas, from the shared interop folder; `None` (said) when it is absent.
 fn schemas() -> Option<PathBuf> {
-    let folder = root().join("../shared/interop/schema");
-    if folder.join("schedule.xml.xsd").is_file() && folder.join("schedule.schema.json").is_file() {
-        return Some(folder);
-    }
-    let said = format!(
-        "the c3voc schemas are not in {} (schedule.xml.xsd, schedule.schema.json)",
-        folder.display()
-    );
-    assert!(!in_ci(), "{said}");
-    eprintln!("SKIPPED: {said}; the frab exports are not validated");
-    None
+    let folder = interop::folder("the frab exports against the c3voc schemas")?.join("schema");
+    let there =
+        folder.join("schedule.xml.xsd").is_file() && folder.join("schedule.schema.json").is_file();
+    assert!(there, "the c3voc schemas are in {}", folder.display());
+    Some(folder)
 }
 
 /// xmllint, which the README's test command asks for as it asks for ical.js: without it

@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+#[path = "support/interop.rs"]
+mod interop;
+
 fn fora() -> Command {
     let mut command = Command::cargo_bin("fora").expect("the binary is built");
     command
@@ -182,17 +185,10 @@ fn identities(schedule: &Path) -> Vec<(String, u64)> {
 
 #[test]
 fn a_real_schedule_imported_and_exported_keeps_its_guids_and_ids() {
-    let source = manifest().join("../shared/interop/schedules/frab-camp2019.json");
-    if !source.is_file() {
-        let said = format!(
-            "{} is absent (the shared interop folder beside the repository): the round trip \
-             of a real schedule is NOT tested",
-            source.display()
-        );
-        assert!(std::env::var_os("CI").is_none(), "{said}");
-        eprintln!("{said}");
+    let Some(interop) = interop::folder("the round trip of a real schedule") else {
         return;
-    }
+    };
+    let source = interop.join("schedules/frab-camp2019.json");
     let dir = tempfile::tempdir().unwrap();
     let week = dir.path().join("camp.json");
     let exported = dir.path().join("camp-schedule.json");

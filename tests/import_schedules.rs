@@ -32,6 +32,9 @@ type Reading = (
     Vec<String>,
 );
 
+#[path = "support/interop.rs"]
+mod interop;
+
 fn fora() -> Command {
     let mut command = Command::cargo_bin("fora").expect("the binary is built");
     command
@@ -41,21 +44,9 @@ fn fora() -> Command {
     command
 }
 
-/// The shared folder of real schedules; `None` (said on standard error) when it is absent,
-/// which fails the test in CI.
+/// The shared folder of real schedules; `None` (said) when it is absent.
 fn schedules() -> Option<PathBuf> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/interop/schedules");
-    if folder.is_dir() {
-        return Some(folder);
-    }
-    let said = format!(
-        "the real schedules are not there: {} is absent (the shared interop folder beside \
-         the repository); the import of real schedules is NOT tested",
-        folder.display()
-    );
-    assert!(std::env::var_os("CI").is_none(), "{said}");
-    eprintln!("{said}");
-    None
+    interop::folder("the import of the real schedules").map(|folder| folder.join("schedules"))
 }
 
 /// The events as Python reads the source.
