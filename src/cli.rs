@@ -414,11 +414,11 @@ pub enum Command {
     /// Read a registration system's export into the week: each forum's registrations and attendees
     ///
     /// The export is a CSV file with one row per attendee and forum (`;` as German Excel
-    /// writes it, or `,`; UTF-8, with or without BOM). Two columns are read, found by their
-    /// headers: the forum (forum, forum_id, veranstaltung, session, title, titel …: a forum's
-    /// id, else its exact title) and the attendee's pseudonymous number (attendee,
-    /// teilnehmer, teilnehmer-nr, teilnehmende, nummer, number, person …); a lone `id` column
-    /// is whichever of the two is not found otherwise. No other column is read: names and
+    /// writes it, or `,`; UTF-8, with or without BOM, or Windows-1252). Two columns are
+    /// read, found by their headers: the forum (forum, forum_id, veranstaltung, session,
+    /// title, titel …: a forum's id, else its exact title) and the attendee's pseudonymous
+    /// number (attendee, teilnehmer, teilnehmer-nr, teilnehmende, nummer, number, person …);
+    /// a lone `id` column is whichever of the two is not found otherwise. No other column is read: names and
     /// e-mail addresses never enter the week. A row given twice counts once.
     ///
     /// Each forum the export names gets `registrations` (its attendees, counted) and

@@ -179,7 +179,6 @@ fn exports() -> Vec<Error> {
     use fora::import::registrations::{Column, ExportError, ExportProblem};
     let headers = || vec!["Name".to_owned(), "E-Mail".to_owned()];
     let problems = [
-        (Some(3), ExportProblem::NotUtf8),
         (None, ExportProblem::Empty),
         (
             None,

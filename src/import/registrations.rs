@@ -107,8 +107,6 @@ pub struct ExportError {
 /// What is wrong with an export.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExportProblem {
-    /// It is not UTF-8 text.
-    NotUtf8,
     /// It has no header row.
     Empty,
     /// No header looks like the column.

@@ -551,7 +551,6 @@ impl Render for ExportProblem {
                 .join(", ")
         };
         match self {
-            ExportProblem::NotUtf8 => t!(l, "export-not-utf8"),
             ExportProblem::Empty => t!(l, "export-empty"),
             ExportProblem::NoColumn { column, headers } => t!(
                 l,

@@ -438,7 +438,6 @@ count-registrations = { $registrations ->
     [one] 1 Anmeldung
    *[other] { $registrations } Anmeldungen
 }
-export-not-utf8 = die Datei ist kein UTF-8-Text; speichern Sie sie als „CSV UTF-8“
 export-empty = die Datei hat keine Kopfzeile
 export-no-column = keine Spaltenüberschrift sieht aus wie { $column ->
     [forum] das Forum (forum, veranstaltung, session, title, titel …); nennen Sie sie mit --forum-column ÜBERSCHRIFT

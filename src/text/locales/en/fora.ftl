@@ -438,7 +438,6 @@ count-registrations = { $registrations ->
     [one] 1 registration
    *[other] { $registrations } registrations
 }
-export-not-utf8 = the file is not UTF-8 text; save it as "CSV UTF-8"
 export-empty = the file has no header row
 export-no-column = no column header looks like { $column ->
     [forum] the forum (forum, veranstaltung, session, title, titel …); name it with --forum-column HEADER
