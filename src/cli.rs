@@ -35,8 +35,10 @@ Exit codes (of check, timetable, list and ics; show and diff say their own):
 /// `add`, `move`, `set`, `cancel`, `rm`, `room add|set|rm`, `week set`, `rules set`,
 /// `expect set` and `registrations` change it, each change checked before it is written: one
 /// that adds an error finding is refused with exit code 1, the warnings it adds are said.
+/// `import` makes a week of a frab, pretalx or CCC hub schedule or of a spreadsheet;
+/// `export` writes it as a frab schedule for conference apps.
 ///
-/// Start with `fora new`, then `fora list` to see every forum's id.
+/// Start with `fora new` (or `fora import`), then `fora list` to see every forum's id.
 #[derive(Debug, Parser)]
 #[command(name = "fora", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {

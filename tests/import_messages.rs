@@ -84,6 +84,7 @@ fn schedule_messages(language: Language) -> String {
     let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     let errors = [
         ImportError::Unrecognised,
+        ImportError::IsWeek,
         ImportError::Syntax {
             source: Source::FrabXml,
             message: "unexpected end of stream (line 99, column 8)".into(),

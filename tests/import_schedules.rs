@@ -301,3 +301,29 @@ fn what_is_dropped_and_clamped_is_counted_in_both_languages() {
     );
     assert!(german.contains("312 Untertitel"), "{german}");
 }
+
+#[test]
+fn a_week_file_is_not_imported_but_named_for_what_it_is() {
+    let week = Path::new(env!("CARGO_MANIFEST_DIR")).join("schedules/engagementkongress-2020.json");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("w.json");
+    for (lang, words) in [
+        ("de", "ist schon eine Wochendatei"),
+        ("en", "is a week file already"),
+    ] {
+        let output = fora()
+            .args(["--lang", lang, "import"])
+            .arg(&week)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            said.contains(words) && said.contains("engagementkongress-2020.json"),
+            "{said}"
+        );
+        assert!(!out.exists(), "nothing is written");
+    }
+}

@@ -47,6 +47,7 @@ pub fn import(options: &ImportOptions) -> Result<ExitCode, Error> {
     };
     let source = match options.from {
         Some(source) => source,
+        None if import::is_week(&bytes) => return Err(failed(import::ImportError::IsWeek)),
         None => import::recognise(&bytes).ok_or(failed(import::ImportError::Unrecognised))?,
     };
     let programme = import::read(source, &bytes, &options.read).map_err(failed)?;

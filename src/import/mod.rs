@@ -90,6 +90,15 @@ pub fn recognise(bytes: &[u8]) -> Option<Source> {
     }
 }
 
+/// Whether `bytes` are a week file: a JSON object with `fora` and `timezone` (no schedule
+/// has both).
+pub fn is_week(bytes: &[u8]) -> bool {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice::<Value>(text).is_ok_and(|value| {
+        value.get("fora").is_some_and(Value::is_array) && value.get("timezone").is_some()
+    })
+}
+
 /// Reads `bytes` as `source`.
 pub fn read(source: Source, bytes: &[u8], options: &Options) -> Result<Programme, ImportError> {
     match source {
@@ -274,6 +283,8 @@ pub enum SheetColumn {
 pub enum ImportError {
     /// No format could be recognised in it; `--from` names one.
     Unrecognised,
+    /// It is a week file already: there is nothing to import.
+    IsWeek,
     /// It is not what its format says (the parser's message, and where).
     Syntax {
         /// The format.

@@ -647,6 +647,7 @@ impl Render for crate::import::ImportError {
         };
         match self {
             ImportError::Unrecognised => t!(l, "import-unrecognised"),
+            ImportError::IsWeek => t!(l, "import-is-week"),
             ImportError::Syntax { source, message } => t!(
                 l,
                 "import-syntax",

@@ -536,6 +536,7 @@ warning-import-offsets = Warnung: { $count ->
     } einen Versatz, den { $zone } zu dem Zeitpunkt nicht hat ({ $offsets }); ihre Zeitpunkte bleiben, ihre Uhrzeiten sind die von { $zone }
 warning-import-skipped = Warnung: ausgelassen: { $row }
 import-unrecognised = kein Format, das fora liest; --from nennt es (frab-xml, frab-json, schedule2, pretalx, csv, xlsx, ods)
+import-is-week = ist schon eine Wochendatei: fora liest sie, wie sie ist (fora check, fora timetable …); nichts zu importieren
 import-syntax = nicht als { $format } lesbar: { $message }
 import-no-zone = nennt keine Zeitzone; --timezone gibt sie an (z. B. --timezone Europe/Berlin)
 import-no-zone-offsets = nennt keine Zeitzone, und seine Zeiten haben die Versätze { $offsets }; --timezone gibt die Zone an (z. B. --timezone Europe/Berlin)

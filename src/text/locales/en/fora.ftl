@@ -539,6 +539,7 @@ warning-import-offsets = warning: { $count ->
     } an offset that is not { $zone }'s at that moment ({ $offsets }); their instants are kept, their clock times are { $zone }'s
 warning-import-skipped = warning: left out: { $row }
 import-unrecognised = not a format fora reads; --from names it (frab-xml, frab-json, schedule2, pretalx, csv, xlsx, ods)
+import-is-week = is a week file already: fora reads it as it is (fora check, fora timetable …); nothing to import
 import-syntax = not readable as { $format }: { $message }
 import-no-zone = names no time zone; --timezone gives it (e.g. --timezone Europe/Berlin)
 import-no-zone-offsets = names no time zone, and its times carry the offsets { $offsets }; --timezone gives the zone (e.g. --timezone Europe/Berlin)
