@@ -27,8 +27,15 @@ fn manifest() -> &'static Path {
 }
 
 /// What attendees must find again of one forum: instant (UTC), minutes, title, room name,
-/// speakers.
-type Forum = (String, u64, String, Option<String>, Vec<String>);
+/// speakers, join link (its own, else its room's).
+type Forum = (
+    String,
+    u64,
+    String,
+    Option<String>,
+    Vec<String>,
+    Option<String>,
+);
 
 /// Minutes of a week file's duration, in the forms the shipped weeks use: `45m`, `2h`,
 /// `1.5h`, `1h30m`, `PT1H30M`, or a number of minutes.
@@ -54,11 +61,14 @@ fn minutes(value: &Value) -> u64 {
 /// The scheduled fora of a week file that take place, as attendees see them.
 fn fora_of(week: &Value) -> Vec<Forum> {
     let zone = jiff::tz::TimeZone::get(week["timezone"].as_str().unwrap()).unwrap();
-    let rooms: BTreeMap<&str, &str> = week["rooms"]
+    let rooms: BTreeMap<&str, (&str, Option<&str>)> = week["rooms"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|r| (r["id"].as_str().unwrap(), r["name"].as_str().unwrap()))
+        .map(|r| {
+            let name = r["name"].as_str().unwrap();
+            (r["id"].as_str().unwrap(), (name, r["url"].as_str()))
+        })
         .collect();
     let mut fora: Vec<Forum> = week["fora"]
         .as_array()
@@ -82,13 +92,30 @@ fn fora_of(week: &Value) -> Vec<Forum> {
                 forum["title"].as_str().unwrap().to_owned(),
                 forum["room"]
                     .as_str()
-                    .map(|id| rooms.get(id).copied().unwrap_or(id).to_owned()),
+                    .map(|id| rooms.get(id).map_or(id, |room| room.0).to_owned()),
                 speakers,
+                forum["url"]
+                    .as_str()
+                    .or_else(|| rooms.get(forum["room"].as_str()?)?.1)
+                    .map(str::to_owned),
             ))
         })
         .collect();
     fora.sort();
     fora
+}
+
+/// The ids of the scheduled fora that take place (the ones a frab schedule carries), sorted.
+fn ids(week: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = week["fora"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"].as_str() != Some("cancelled") && f["start"].is_string())
+        .map(|f| f["id"].as_str().unwrap().to_owned())
+        .collect();
+    ids.sort();
+    ids
 }
 
 fn read(path: &Path) -> Value {
@@ -145,20 +172,27 @@ fn shipped_weeks() -> Vec<PathBuf> {
 fn a_week_through_frab_json_and_xml_keeps_what_attendees_see() {
     let dir = tempfile::tempdir().unwrap();
     for week in shipped_weeks() {
+        let week_name = week.file_stem().unwrap().to_string_lossy().into_owned();
         let original = fora_of(&read(&week));
         assert!(!original.is_empty());
         for format in ["frab-json", "frab-xml"] {
             let exported = dir.path().join(format!("schedule.{format}"));
-            let back = dir.path().join(format!("back-{format}.json"));
+            let back = dir.path().join(format!("back-{week_name}-{format}.json"));
             export(&week, format, &exported);
             import(&exported, &back, &[]);
+            let back = read(&back);
             assert_eq!(
-                fora_of(&read(&back)),
+                fora_of(&back),
                 original,
                 "{} through {format}",
                 week.display()
             );
-            std::fs::remove_file(&back).unwrap();
+            assert_eq!(
+                ids(&back),
+                ids(&read(&week)),
+                "{}: the forum ids",
+                week.display()
+            );
         }
     }
 }

@@ -227,7 +227,8 @@ fn the_sources_ids_and_the_conference_are_kept_for_a_round_trip() {
         .expect("the guid is kept");
     assert_eq!(forum["x-frab-id"], first["id"]);
     assert_eq!(forum["x-frab-url"], first["url"]);
-    assert_eq!(forum["id"], "camp2019-10386-opening-ceremony");
+    // Its slug, `camp2019-10386-opening-ceremony`, without the acronym before it.
+    assert_eq!(forum["id"], "10386-opening-ceremony");
     // The event's page is no join link.
     assert!(forum.get("url").is_none());
 }

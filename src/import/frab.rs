@@ -16,6 +16,7 @@ use serde_json::{Map, Value};
 
 use super::{Dropped, Event, ImportError, Programme, Source, Start};
 use crate::model::{Duration, Language, MAX_DAYS, Status};
+use crate::text::t;
 
 /// Which schedule format a JSON document is: schedule2 has one list of `events`, frab JSON
 /// files its events under `conference.days[].rooms`, and pretalx writes frab JSON with its
@@ -93,7 +94,8 @@ struct Raw {
     description: Option<String>,
     url: Option<String>,
     persons: Vec<String>,
-    links: usize,
+    /// Each link's address and title.
+    links: Vec<(String, String)>,
     attachments: usize,
     recording: usize,
     cancelled: bool,
@@ -152,8 +154,19 @@ fn programme(head: Head, rooms: Vec<String>, raws: Vec<(Raw, Day)>) -> Programme
         _ => None,
     };
     let week_language = programme.language.map(Language::code);
+    // A frab slug is `<acronym>-<id>…` (as `fora export` writes it): the id is the rest, so
+    // a week exported and imported again keeps its forum ids.
+    let prefix = head
+        .acronym
+        .map(|acronym| format!("{}-", acronym.trim().to_ascii_lowercase()));
     for (raw, day) in raws {
-        let event = event(raw, day, day_change, week_language, &mut programme);
+        let mut event = event(raw, day, day_change, week_language, &mut programme);
+        if let (Some(prefix), Some(slug)) = (&prefix, event.ids.first_mut())
+            && slug.len() > prefix.len()
+            && slug.to_ascii_lowercase().starts_with(prefix.as_str())
+        {
+            slug.drain(..prefix.len());
+        }
         programme.events.push(event);
     }
     programme
@@ -186,12 +199,23 @@ fn event(
         }
     };
     drop(Dropped::Subtitle, usize::from(raw.subtitle.is_some()));
-    drop(Dropped::Link, raw.links);
+    // A link titled as `fora export` titles the join link ("Teilnehmen", "Join") is one.
+    let join = raw.links.iter().position(|(href, title)| {
+        crate::rules::link(href.trim()).is_ok()
+            && [Language::De, Language::En]
+                .iter()
+                .any(|&l| title.trim().eq_ignore_ascii_case(&t!(l, "word-join")))
+    });
+    drop(Dropped::Link, raw.links.len() - usize::from(join.is_some()));
+    let join = join.map(|at| raw.links[at].0.trim().to_owned());
     drop(Dropped::Attachment, raw.attachments);
     drop(Dropped::Recording, raw.recording);
     let format = match (raw.kind, raw.track) {
         (Some(kind), track) => {
-            drop(Dropped::Track, usize::from(track.is_some()));
+            drop(
+                Dropped::Track,
+                usize::from(track.is_some_and(|t| t != kind)),
+            );
             Some(kind)
         }
         (None, track) => track,
@@ -253,7 +277,7 @@ fn event(
         speakers,
         format,
         description,
-        url: None,
+        url: join,
         status: if raw.cancelled {
             Status::Cancelled
         } else {
@@ -617,7 +641,16 @@ fn xml_event(event: roxmltree::Node) -> Raw {
         description: field("description"),
         url: field("url"),
         persons,
-        links: count("links", "link"),
+        links: child(event, "links").map_or_else(Vec::new, |links| {
+            links
+                .children()
+                .filter(|n| n.has_tag_name("link"))
+                .map(|link| {
+                    let href = link.attribute("href").unwrap_or_default().to_owned();
+                    (href, inner_text(link).unwrap_or_default())
+                })
+                .collect()
+        }),
         attachments: count("attachments", "attachment"),
         recording,
         cancelled: false,
@@ -810,7 +843,13 @@ fn json_event(event: &Value, tracks: &[Value]) -> Raw {
         description: field("description"),
         url: field("url"),
         persons,
-        links: list(event.get("links")).len(),
+        links: list(event.get("links"))
+            .iter()
+            .map(|link| {
+                let text = |key| text(link.get(key)).unwrap_or_default();
+                (text("url"), text("title"))
+            })
+            .collect(),
         attachments: list(event.get("attachments")).len(),
         recording,
         cancelled: matches!(
@@ -922,7 +961,8 @@ mod tests {
         let p = xml();
         let late = &p.events[0];
         assert_eq!(late.title, "Late talk");
-        assert_eq!(late.ids[0], "night23-7-late");
+        // The slug without the acronym's `night23-` before it.
+        assert_eq!(late.ids[0], "7-late");
         assert_eq!(late.ids[1], "4bd2f3ac-0000-4000-8000-000000000007");
         assert_eq!(late.speakers, ["Anna", "Bert"]);
         assert_eq!(late.format.as_deref(), Some("lecture"));
