@@ -11,6 +11,10 @@ use assert_cmd::Command;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
+#[path = "support/week_file.rs"]
+mod week_file;
+use week_file::minutes;
+
 #[path = "support/interop.rs"]
 mod interop;
 
@@ -100,29 +104,6 @@ fn expected(week: &Value) -> BTreeMap<String, Expected> {
             ))
         })
         .collect()
-}
-
-/// A duration as week files write it: minutes, `90m`, `1h30m`, `1.5h`, `PT1H30M`.
-fn minutes(duration: &Value) -> i64 {
-    if let Some(minutes) = duration.as_i64() {
-        return minutes;
-    }
-    let text = duration.as_str().unwrap().to_ascii_lowercase();
-    let text = text.trim_start_matches("pt");
-    let mut total = 0.0;
-    let mut number = String::new();
-    for c in text.chars() {
-        match c {
-            'h' => total += number.parse::<f64>().unwrap() * 60.0,
-            'm' => total += number.parse::<f64>().unwrap(),
-            c => {
-                number.push(c);
-                continue;
-            }
-        }
-        number.clear();
-    }
-    total.round() as i64
 }
 
 fn hours_minutes(text: &str) -> i64 {

@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+#[path = "support/week_file.rs"]
+mod week_file;
+use week_file::minutes;
+
 #[path = "support/interop.rs"]
 mod interop;
 
@@ -30,33 +34,12 @@ fn manifest() -> &'static Path {
 /// speakers, join link (its own, else its room's).
 type Forum = (
     String,
-    u64,
+    i64,
     String,
     Option<String>,
     Vec<String>,
     Option<String>,
 );
-
-/// Minutes of a week file's duration, in the forms the shipped weeks use: `45m`, `2h`,
-/// `1.5h`, `1h30m`, `PT1H30M`, or a number of minutes.
-fn minutes(value: &Value) -> u64 {
-    if let Some(n) = value.as_u64() {
-        return n;
-    }
-    let text = value.as_str().unwrap().trim();
-    let text = text.strip_prefix("PT").unwrap_or(text).to_ascii_lowercase();
-    let (hours, rest) = match text.split_once('h') {
-        Some((h, rest)) => (h.parse::<f64>().unwrap(), rest),
-        None => (0.0, text.as_str()),
-    };
-    let rest = rest.strip_suffix('m').unwrap_or(rest);
-    let minutes = if rest.is_empty() {
-        0
-    } else {
-        rest.parse::<u64>().unwrap()
-    };
-    (hours * 60.0).round() as u64 + minutes
-}
 
 /// The scheduled fora of a week file that take place, as attendees see them.
 fn fora_of(week: &Value) -> Vec<Forum> {

@@ -14,6 +14,10 @@ use jiff::civil::DateTime;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
+#[path = "support/week_file.rs"]
+mod week_file;
+use week_file::minutes;
+
 fn fora() -> Command {
     let mut command = Command::cargo_bin("fora").expect("the binary is built");
     command
@@ -31,31 +35,6 @@ fn instant(local: &str, zone: &str) -> Timestamp {
         .in_tz(zone)
         .unwrap_or_else(|e| panic!("{zone}: {e}"))
         .timestamp()
-}
-
-/// Minutes of a duration as week files write them (`90m`, `1h30m`, `1.5h`, `PT1H`, `45`).
-fn minutes(duration: &Value) -> i64 {
-    if let Some(n) = duration.as_i64() {
-        return n;
-    }
-    let text = duration.as_str().expect("a duration").to_lowercase();
-    let text = text.trim_start_matches("pt");
-    let (mut total, mut number) = (0.0, String::new());
-    for c in text.chars() {
-        match c {
-            'h' => total += number.parse::<f64>().unwrap() * 60.0,
-            'm' => total += number.parse::<f64>().unwrap(),
-            c => {
-                number.push(c);
-                continue;
-            }
-        }
-        number.clear();
-    }
-    if !number.is_empty() {
-        total += number.parse::<f64>().unwrap();
-    }
-    total as i64
 }
 
 /// One forum as the comparisons see it.
