@@ -35,7 +35,7 @@ pub fn write_to(
 }
 
 /// Writes a new file the way [`write_to`] does; an existing one is replaced only when
-/// `replace` is set, else it is an error (also when it appears meanwhile).
+/// `replace` is set, else it is [`Error::Exists`] (also when it appears meanwhile).
 pub fn write_new(
     path: &Path,
     replace: bool,
@@ -139,6 +139,9 @@ fn write_file(
     }
     persist(&target, replace, write).map_err(|refusal| match refusal {
         Refusal::ReadOnly => Error::ReadOnly(path.to_owned()),
+        Refusal::Io(source) if source.kind() == io::ErrorKind::AlreadyExists && !replace => {
+            Error::Exists(path.to_owned())
+        }
         Refusal::Io(source) => Error::Write {
             path: path.to_owned(),
             source,

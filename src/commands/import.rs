@@ -63,9 +63,6 @@ pub fn import(options: &ImportOptions) -> Result<ExitCode, Error> {
     }
     let imported = import::build(programme, &read, &stem).map_err(failed)?;
     let l = Language::resolve(options.language, imported.week.language);
-    if options.output != Path::new("-") && !options.force && options.output.exists() {
-        return Err(Error::Exists(options.output.clone()));
-    }
     if options.output == Path::new("-") {
         output::write_to(&options.output, |out| {
             out.write_all(imported.text.as_bytes())

@@ -72,9 +72,6 @@ pub fn create(path: &Path, new: &NewWeek, force: bool, now: DateTime<Utc>) -> Re
         path: path.to_owned(),
         error,
     })?;
-    if !force && path.exists() {
-        return Err(Error::Exists(path.to_owned()));
-    }
     output::write_new(path, force, |out| out.write_all(text.as_bytes()))?;
     Ok(week)
 }
