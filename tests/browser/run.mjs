@@ -10,7 +10,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { readWeek, instant, minutes, hhmm, date, localIso, utcIso } from './week.mjs';
+import { readWeek, instant, minutes, offsetMinutes, hhmm, date, localIso, utcIso } from './week.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const CHROMIUM_ARGS = [
@@ -22,6 +22,10 @@ const VIEWER_ZONES = ['America/Sao_Paulo', 'Asia/Kolkata', 'Pacific/Auckland'];
 const SCHEMES = ['light', 'dark'];
 const TIMEOUT = 10_000;
 const SHOWN = 25; // problems printed a check
+// Every page's clock, unless a check sets its own: outside the week, and in a season whose
+// offsets differ from the week's (New Zealand summer), so a page that takes the zone's name
+// or offset from today instead of from the fora is caught on any day the tests run.
+const TODAY = '2026-01-15T12:00:00Z';
 
 const options = parseArgs(process.argv.slice(2));
 const require = createRequire(import.meta.url);
@@ -167,6 +171,7 @@ async function newContext(settings = {}) {
   // Nothing leaves the machine: a request elsewhere is recorded by watch() and aborted here.
   await context.route((url) => !isLocal(url.href), (route) => route.abort('blockedbyclient'));
   context.setDefaultTimeout(TIMEOUT);
+  await context.clock.setFixedTime(new Date(TODAY));
   return context;
 }
 
@@ -360,8 +365,23 @@ function shown(page) {
       })),
       emptyDays: [...document.querySelectorAll('section.day')]
         .filter((day) => !day.querySelector('[data-forum]') && !hidden(day)).map((day) => day.dataset.date),
+      headings: [...document.querySelectorAll('section.day')].filter((day) => !hidden(day))
+        .map((day) => ({ day: day.dataset.date, text: day.querySelector('h1, h2, h3, h4')?.textContent.trim() ?? null })),
+      text: document.body.innerText,
     };
   });
+}
+
+/** Weekday, day of the month and month of a date ("2020-06-23") in `language`'s words. */
+function dayWords(day, language) {
+  const noon = new Date(`${day}T12:00:00Z`);
+  const word = (options) => new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(noon);
+  return [word({ weekday: 'long' }), String(Number(day.slice(8))), word({ month: 'long' })];
+}
+
+function gmt(minutesEast) {
+  const abs = Math.abs(minutesEast);
+  return `GMT${minutesEast < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
 }
 
 /** Week's zone label as Intl names it: MESZ in German, CEST in (British) English. */
@@ -377,7 +397,7 @@ function zoneLabel(ms, zone, language) {
  * datetime attributes and zone label of the contract.
  */
 async function checkTimes(page, label, zone, language, strict, fail) {
-  const { fora: elements, rows, emptyDays } = await shown(page);
+  const { fora: elements, rows, emptyDays, headings, text } = await shown(page);
   const expected = new Map(week.fora.map((forum) => [forum.id, forum]));
   const inDay = new Set();
   const zones = new Set();
@@ -426,6 +446,18 @@ async function checkTimes(page, label, zone, language, strict, fail) {
     if (row.day !== date(ms, zone)) fail(`${label}: row ${row.start} in section.day ${row.day}, expected ${date(ms, zone)}`);
   }
   for (const day of emptyDays) fail(`${label}: section.day ${day} has no forum and is shown`);
+  for (const { day, text } of headings) {
+    const words = dayWords(day, language);
+    if (!words.every((word) => text?.includes(word))) {
+      fail(`${label}: section.day ${day} is headed ${JSON.stringify(text)}, which does not say ${words.join(' ')}`);
+    }
+  }
+  // Every "GMT+h" on the page must be an offset the zone has during the week.
+  const offsets = new Set(week.fora.flatMap((forum) => [forum.start, forum.end]).map((ms) => offsetMinutes(ms, zone)));
+  for (const [token, sign, hours, mins] of new Set(text.matchAll(/GMT([+\-−])(\d{1,2})(?::(\d{2}))?/g))) {
+    const minutesEast = (sign === '+' ? 1 : -1) * (Number(hours) * 60 + Number(mins ?? 0));
+    if (!offsets.has(minutesEast)) fail(`${label}: the page says ${token}, but ${zone} is at ${[...offsets].map(gmt).join(', ')} during the week`);
+  }
   return `${inDay.size} fora, zone label ${[...zones].join('/')}`;
 }
 
@@ -466,10 +498,10 @@ async function narrow() {
   const context = await newContext({ viewport: { width: 320, height: 800 } });
   // The root index.html redirects at once: its own check is rootIndex().
   for (const rel of htmlPages().filter((page) => page !== 'index.html')) {
-    await check(`320 px: ${rel} does not scroll sideways`, async (fail) => {
+    await check(`320 px: ${rel} does not scroll sideways or squeeze its text`, async (fail) => {
       const page = await visit(context, rel, `${rel} (320 px)`);
       await screenshot(page, rel, '320');
-      const { width, widest } = await page.evaluate(() => {
+      const { width, widest, squeezed } = await page.evaluate(() => {
         let best = null;
         for (const element of document.body.querySelectorAll('*')) {
           // Content that overflows its box (a long word) reaches past the box's right edge.
@@ -484,11 +516,34 @@ async function narrow() {
             };
           }
         }
-        return { width: document.documentElement.scrollWidth, widest: best && { ...best, element: undefined } };
+        // Text squeezed into a column a letter or two wide (it fits, but nobody can read it).
+        const squeezed = [];
+        // A screen reader's text, clipped to a pixel on purpose ("visually hidden").
+        const clipped = (element) => {
+          for (let e = element; e; e = e.parentElement) {
+            const box = e.getBoundingClientRect();
+            if (/hidden|clip/.test(getComputedStyle(e).overflow) && (box.width <= 2 || box.height <= 2)) return true;
+          }
+          return false;
+        };
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent.trim();
+          if (text.length < 6) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+          if (lines >= 4 && text.length / lines < 3 && !clipped(node.parentElement)) {
+            const parent = node.parentElement;
+            squeezed.push(`${parent.tagName.toLowerCase()}${[...parent.classList].map((c) => `.${c}`).join('')} ${JSON.stringify(text)} on ${lines} lines, ${Math.round(parent.getBoundingClientRect().width)} px wide`);
+          }
+        }
+        return { width: document.documentElement.scrollWidth, widest: best && { ...best, element: undefined }, squeezed };
       });
       if (width > 320) {
         fail(`${rel}: scrollWidth ${width} > 320; the widest element is ${widest.name} (right edge ${widest.right} px): ${JSON.stringify(widest.text)}`);
       }
+      for (const text of squeezed) fail(`${rel}: text squeezed into a narrow column: ${text}`);
       await page.close();
     });
   }
@@ -574,8 +629,10 @@ async function now(at, expectations) {
     if (shownForum) {
       const text = await box.textContent();
       if (!text.includes(shownForum.title)) fail(`de/index.html at ${at}: #now does not name ${JSON.stringify(shownForum.title)}: ${JSON.stringify(text.trim())}`);
-      if (shownForum.url && await box.locator(`a[href="${shownForum.url}"]`).count() === 0) {
-        fail(`de/index.html at ${at}: #now has no link to ${shownForum.url}`);
+      // The running forum's join link; the next one's is not due yet.
+      const running = expectations.now;
+      if (running?.url && await box.locator(`a[href="${running.url}"]`).count() === 0) {
+        fail(`de/index.html at ${at}: #now has no link to ${running.url}, the join link of ${running.id}`);
       }
       await screenshot(page, 'de/index.html', `now-${at.slice(11, 16).replace(':', '')}`);
     }
