@@ -69,6 +69,8 @@ pub struct Card {
     pub times: Times,
     /// Its room.
     pub room: Option<Named>,
+    /// Its room's id, as the file gives it.
+    pub room_id: Option<String>,
     /// Who speaks.
     pub speakers: Vec<Named>,
     /// Its format.
@@ -108,6 +110,7 @@ struct Speaker {
 pub struct Shared<'w> {
     week: &'w Week,
     language: Language,
+    view: View<'w>,
     words: SiteWords,
     timetable: Timetable,
     cards: HashMap<String, Card>,
@@ -178,6 +181,7 @@ impl<'w> Shared<'w> {
         Self {
             week,
             language,
+            view,
             words,
             timetable,
             cards,
@@ -248,6 +252,7 @@ impl<'w> Shared<'w> {
 
     /// The cards of the fora with these ids, in the timetable's order, grouped by day.
     fn by_day(&self, ids: &[&str]) -> Vec<DayList<'_>> {
+        let ids: rustc_hash::FxHashSet<&str> = ids.iter().copied().collect();
         let mut days = Vec::new();
         for day in &self.timetable.days {
             let cards: Vec<&Card> = day
@@ -494,6 +499,12 @@ fn programme<'a>(shared: &'a Shared) -> ProgrammePage<'a> {
         .map(|(_, name)| name.clone())
         .collect();
     let week_id = shared.week_id();
+    let columns_by_room: HashMap<Option<&str>, usize> = shared
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.as_deref(), i))
+        .collect();
     let days = shared
         .timetable
         .days
@@ -504,11 +515,9 @@ fn programme<'a>(shared: &'a Shared) -> ProgrammePage<'a> {
                 let Some(card) = shared.cards.get(&row.id) else {
                     continue;
                 };
-                let forum = shared.week.fora.iter().find(|f| f.id == row.id);
-                let column = shared
-                    .columns
-                    .iter()
-                    .position(|(id, _)| *id == forum.and_then(|f| f.room.clone()))
+                let column = columns_by_room
+                    .get(&card.room_id.as_deref())
+                    .copied()
                     .unwrap_or(0);
                 let same = rows.last().is_some_and(|r| r.start_utc == card.start_utc);
                 if !same {
@@ -590,7 +599,7 @@ fn programme<'a>(shared: &'a Shared) -> ProgrammePage<'a> {
 /// A forum's page.
 fn forum_page<'a>(shared: &'a Shared, forum: &Forum, card: &'a Card, here: &str) -> ForumPage<'a> {
     let language = shared.language;
-    let view = View::new(shared.week, language);
+    let view = &shared.view;
     let shown = view.forum(forum);
     let when = shown.when.expect("a card is made of a scheduled forum");
     let mut pieces = Vec::new();
@@ -720,6 +729,7 @@ fn card(
             later: (days > 0).then(|| format!("(+{days})")),
         },
         room,
+        room_id: forum.room.clone(),
         speakers: shown
             .speakers()
             .map(|name| Named {
