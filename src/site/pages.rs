@@ -499,55 +499,7 @@ fn programme<'a>(shared: &'a Shared) -> ProgrammePage<'a> {
         .map(|(_, name)| name.clone())
         .collect();
     let week_id = shared.week_id();
-    let columns_by_room: HashMap<Option<&str>, usize> = shared
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, (id, _))| (id.as_deref(), i))
-        .collect();
-    let days = shared
-        .timetable
-        .days
-        .iter()
-        .map(|day| {
-            let mut rows: Vec<Row> = Vec::new();
-            for row in &day.rows {
-                let Some(card) = shared.cards.get(&row.id) else {
-                    continue;
-                };
-                let column = columns_by_room
-                    .get(&card.room_id.as_deref())
-                    .copied()
-                    .unwrap_or(0);
-                let same = rows.last().is_some_and(|r| r.start_utc == card.start_utc);
-                if !same {
-                    rows.push(Row {
-                        start_utc: card.start_utc.clone(),
-                        start: card.times.start.clone(),
-                        zone: card.times.start_zone.clone(),
-                        cells: vec![Vec::new(); columns.len()],
-                    });
-                }
-                if let Some(last) = rows.last_mut() {
-                    last.cells[column].push(card);
-                }
-            }
-            let calendar = shared.days.contains(&day.date).then(|| {
-                shared.calendar(
-                    &calendars::day(day.date),
-                    &shared.words.download_day,
-                    &format!("{week_id}-{}", day.date),
-                )
-            });
-            Day {
-                date: day.date,
-                heading: shared.timetable.heading(day.date),
-                total: shared.timetable.total(day.rows.len(), day.minutes()),
-                calendar,
-                rows,
-            }
-        })
-        .collect();
+    let days = days(shared, columns.len(), &week_id);
     let zone = shared.week.timezone;
     let sample = shared
         .timetable
@@ -594,6 +546,59 @@ fn programme<'a>(shared: &'a Shared) -> ProgrammePage<'a> {
         selection: script_json(&calendars::selection(shared.week, language)),
         selection_file: format!("{week_id}-{}.ics", slug(&shared.words.selection)),
     }
+}
+
+/// The days of the programme, each a table: a row a start time, a column a room.
+fn days<'a>(shared: &'a Shared, width: usize, week_id: &str) -> Vec<Day<'a>> {
+    let columns_by_room: HashMap<Option<&str>, usize> = shared
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.as_deref(), i))
+        .collect();
+    shared
+        .timetable
+        .days
+        .iter()
+        .map(|day| {
+            let mut rows: Vec<Row> = Vec::new();
+            for row in &day.rows {
+                let Some(card) = shared.cards.get(&row.id) else {
+                    continue;
+                };
+                let column = columns_by_room
+                    .get(&card.room_id.as_deref())
+                    .copied()
+                    .unwrap_or(0);
+                let same = rows.last().is_some_and(|r| r.start_utc == card.start_utc);
+                if !same {
+                    rows.push(Row {
+                        start_utc: card.start_utc.clone(),
+                        start: card.times.start.clone(),
+                        zone: card.times.start_zone.clone(),
+                        cells: vec![Vec::new(); width],
+                    });
+                }
+                if let Some(last) = rows.last_mut() {
+                    last.cells[column].push(card);
+                }
+            }
+            let calendar = shared.days.contains(&day.date).then(|| {
+                shared.calendar(
+                    &calendars::day(day.date),
+                    &shared.words.download_day,
+                    &format!("{week_id}-{}", day.date),
+                )
+            });
+            Day {
+                date: day.date,
+                heading: shared.timetable.heading(day.date),
+                total: shared.timetable.total(day.rows.len(), day.minutes()),
+                calendar,
+                rows,
+            }
+        })
+        .collect()
 }
 
 /// A forum's page.
