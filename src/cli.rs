@@ -250,6 +250,45 @@ pub enum Command {
         base_url: Option<String>,
     },
 
+    /// Write the programme site: static pages in German and English, with calendars
+    ///
+    /// DIR gets the programme by day, a page per forum, room and speaker, and with
+    /// --previous a page of what changed, in de/ and en/, each page linking the other
+    /// language; and the calendars: the whole week (byte for byte what `fora ics` writes),
+    /// each day, room and forum. Attendees star fora in the page to make their own
+    /// programme, kept in their browser and in a link they can share, and download it as a
+    /// calendar (what `fora ics --only` writes); they can switch every time to their own
+    /// zone. Links are relative, so the folder works under any address and from disk;
+    /// nothing is loaded from elsewhere. The pages read without JavaScript.
+    ///
+    /// DIR is replaced as a whole in one step: it must be empty, new, or a site written by
+    /// `fora site` before (it holds week.json, the week published, without who registered).
+    ///
+    /// Examples:
+    ///   fora site week.json -o public
+    ///   fora site week.json -o public --base-url https://example.org/woche/ --previous public
+    ///   fora site week.json -o public --css gemeinde.css
+    #[command(after_help = EXPORT_EXIT_CODES, verbatim_doc_comment)]
+    Site {
+        /// The week file.
+        file: PathBuf,
+        /// The folder to write the site to.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Where the site is published (an https:// or http:// address): calendars get
+        /// webcal:// subscription links and their address to copy.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// The site published before (its folder; may be DIR itself): a page says what
+        /// changed, and each calendar keeps its unchanged events and raises the SEQUENCE of
+        /// changed ones, as `fora ics --previous` does.
+        #[arg(long, value_name = "DIR")]
+        previous: Option<PathBuf>,
+        /// A stylesheet of your own, added after the site's (colours, logo, fonts you host).
+        #[arg(long, value_name = "FILE")]
+        css: Option<PathBuf>,
+    },
+
     /// Show what changed for attendees between two versions of a week
     ///
     /// Lists the fora added, removed, cancelled or restored, moved (old and new time),
@@ -991,6 +1030,7 @@ impl Cli {
             | Command::Show { file, .. }
             | Command::Ics { file, .. }
             | Command::Export { file, .. }
+            | Command::Site { file, .. }
             | Command::Add { file, .. }
             | Command::Move { file, .. }
             | Command::Set { file, .. }
@@ -1031,6 +1071,8 @@ pub enum Invocation {
     Ics(commands::IcsOptions),
     /// Export its frab schedule.
     Export(commands::ExportOptions),
+    /// Write its programme site.
+    Site(commands::SiteOptions),
     /// Compare two versions.
     Diff(commands::DiffOptions),
     /// Create a week file.
@@ -1145,6 +1187,7 @@ impl Cli {
             command @ Command::Registrations { .. } => registrations(command, language),
             command @ Command::Import { .. } => import(command, language),
             command @ Command::Export { .. } => export(command, language),
+            command @ Command::Site { .. } => site(command, language),
             Command::Completions { shell } => Invocation::Completions(shell),
             Command::Man => Invocation::Man,
             Command::Schema => Invocation::Schema,
@@ -1245,6 +1288,28 @@ fn export(command: Command, language: Option<Language>) -> Invocation {
         format: format.into(),
         output,
         base_url,
+        language,
+    })
+}
+
+/// The options of `fora site`.
+fn site(command: Command, language: Option<Language>) -> Invocation {
+    let Command::Site {
+        file,
+        output,
+        base_url,
+        previous,
+        css,
+    } = command
+    else {
+        unreachable!("only fora site");
+    };
+    Invocation::Site(commands::SiteOptions {
+        file,
+        output,
+        base_url,
+        previous,
+        css,
         language,
     })
 }

@@ -516,6 +516,33 @@ fn table(diff: &Diff, language: Language) -> Option<comfy_table::Table> {
         t!(l, "diff-column-old"),
         t!(l, "diff-column-new"),
     ]);
+    for row in rows(diff, language) {
+        table.add_row([row.change, row.title, row.old, row.new]);
+    }
+    Some(table)
+}
+
+/// One change as people read it, in the table of `fora diff` and on the site's page of
+/// changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// What changed: "Verschoben".
+    pub change: String,
+    /// The forum's id; `None` for a change of the week.
+    pub forum: Option<String>,
+    /// The forum's title as shown, or "the week".
+    pub title: String,
+    /// Before, in words ("—" for nothing).
+    pub old: String,
+    /// After, in words.
+    pub new: String,
+}
+
+/// Every change in words, the week's first: times in the new week's zone, descriptions cut
+/// to where they differ.
+pub fn rows(diff: &Diff, language: Language) -> Vec<Row> {
+    let l = language;
+    let mut rows = Vec::with_capacity(diff.week.len() + diff.changes.len());
     for change in &diff.week {
         let (old, new) = match change.kind {
             WeekChangeKind::Description => excerpts(&change.old, &change.new),
@@ -528,8 +555,13 @@ fn table(diff: &Diff, language: Language) -> Option<comfy_table::Table> {
                 text
             }
         };
-        let (old, new) = (none(old), none(new));
-        table.add_row([week_kind(change.kind, l), t!(l, "diff-the-week"), old, new]);
+        rows.push(Row {
+            change: week_kind(change.kind, l),
+            forum: None,
+            title: t!(l, "diff-the-week"),
+            old: none(old),
+            new: none(new),
+        });
     }
     for change in &diff.changes {
         let cell = |value: &Option<Value>| shown(value.as_ref(), diff.timezone, language);
@@ -539,13 +571,19 @@ fn table(diff: &Diff, language: Language) -> Option<comfy_table::Table> {
             }
             _ => (cell(&change.old), cell(&change.new)),
         };
-        table.add_row([kind(change.kind, l), change.title.clone(), old, new]);
+        rows.push(Row {
+            change: kind(change.kind, l),
+            forum: Some(change.forum.clone()),
+            title: change.title.clone(),
+            old,
+            new,
+        });
     }
-    Some(table)
+    rows
 }
 
 /// "3 changes for attendees (2 fora)." / "No changes for attendees."
-fn summary(diff: &Diff, language: Language) -> String {
+pub fn summary(diff: &Diff, language: Language) -> String {
     let changes = diff.week.len() + diff.changes.len();
     t!(
         language,

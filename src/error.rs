@@ -56,6 +56,10 @@ pub enum Error {
     ReadOnly(PathBuf),
     /// `fora new` would replace a file.
     Exists(PathBuf),
+    /// `fora site -o` names a folder that holds other things than a site of fora.
+    NotASite(PathBuf),
+    /// `fora site --previous` names a folder without a site of fora.
+    NoPreviousSite(PathBuf),
     /// A value given on the command line does not fit (the command names where it was given).
     Value {
         /// Where it was given: a flag (`--room`), or `FIELD=` of `fora set`.

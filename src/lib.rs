@@ -15,6 +15,7 @@ mod output;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod site;
 mod suggest;
 pub mod text;
 pub mod view;

@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
 
@@ -42,6 +42,80 @@ pub fn write_new(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Error> {
     write_file(path, replace, write)
+}
+
+/// Writes `files` (paths within the folder, `/`-separated) as the folder `dir`, replacing
+/// what was there in one step: the new folder is written beside it, then put in its place,
+/// so a web server serves the old site or the new one, never a mix, and files of the old
+/// site that the new one lacks are gone. A folder that is there must be empty or hold
+/// `marker` (a site written so before); anything else is [`Error::NotASite`].
+pub fn write_folder(
+    dir: &Path,
+    files: &std::collections::BTreeMap<String, Vec<u8>>,
+    marker: &str,
+) -> Result<(), Error> {
+    let failed = |path: &Path| {
+        let path = path.to_owned();
+        move |source| Error::Write { path, source }
+    };
+    let exists = match fs::read_dir(dir) {
+        Ok(mut entries) => {
+            if entries.next().is_some() && !dir.join(marker).is_file() {
+                return Err(Error::NotASite(dir.to_owned()));
+            }
+            true
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound => false,
+        Err(source) => {
+            return Err(Error::Write {
+                path: dir.to_owned(),
+                source,
+            });
+        }
+    };
+    let parent = match dir.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(failed(&parent))?;
+    let new = tempfile::Builder::new()
+        .prefix(".fora-site-")
+        .tempdir_in(&parent)
+        .map_err(failed(&parent))?;
+    for (path, bytes) in files {
+        let file = new.path().join(path);
+        if let Some(folder) = file.parent() {
+            fs::create_dir_all(folder).map_err(failed(folder))?;
+        }
+        fs::write(&file, bytes).map_err(failed(&dir.join(path)))?;
+    }
+    // A temporary folder is the owner's alone; a site is for a web server to read.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(new.path(), fs::Permissions::from_mode(0o755)).map_err(failed(dir))?;
+    }
+    let old = tempfile::Builder::new()
+        .prefix(".fora-site-old-")
+        .tempdir_in(&parent)
+        .map_err(failed(&parent))?;
+    let aside = old.path().join("site");
+    if exists {
+        fs::rename(dir, &aside).map_err(failed(dir))?;
+    }
+    if let Err(source) = fs::rename(new.path(), dir) {
+        if exists {
+            // Put the old site back: a failed run leaves what was published.
+            let _ = fs::rename(&aside, dir);
+        }
+        return Err(Error::Write {
+            path: dir.to_owned(),
+            source,
+        });
+    }
+    // In place now: the temporary folder must not be removed with it.
+    let _ = new.keep();
+    Ok(())
 }
 
 /// Replaces the file at `target` (no symbolic link: where one leads) with `bytes` in one

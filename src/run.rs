@@ -57,6 +57,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Invocation::Show(options) => commands::show(&options),
         Invocation::Ics(options) => commands::ics(&options),
         Invocation::Export(options) => commands::export(&options),
+        Invocation::Site(options) => commands::site(&options),
         Invocation::Diff(options) => commands::diff(&options),
         Invocation::New(options) => commands::new(&options),
         Invocation::Edit(options, change) => commands::edit(&options, change),

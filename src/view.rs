@@ -258,6 +258,40 @@ impl<'w> ForumView<'w> {
     pub fn speakers(&self) -> impl Iterator<Item = &'w str> + Clone + use<'w> {
         speakers(self.forum)
     }
+
+    /// The text a calendar event carries as its description, in pieces (a large week
+    /// writes many): the join link first, as most clients show neither URL nor
+    /// CONFERENCE, then format, speakers and the forum's description.
+    pub fn details<'a>(&'a self, words: &'a Words, pieces: &mut Vec<&'a str>) {
+        if let Some(link) = self.link {
+            pieces.extend([words.join.as_str(), ": ", link]);
+        }
+        if let Some(format) = self.format {
+            if !pieces.is_empty() {
+                pieces.push("\n");
+            }
+            pieces.extend([words.format.as_str(), ": ", format]);
+        }
+        let mut speakers = self.speakers().peekable();
+        if speakers.peek().is_some() {
+            if !pieces.is_empty() {
+                pieces.push("\n");
+            }
+            pieces.extend([words.speakers.as_str(), ": "]);
+            for (i, speaker) in speakers.enumerate() {
+                if i > 0 {
+                    pieces.push(", ");
+                }
+                pieces.push(speaker);
+            }
+        }
+        if let Some(description) = self.description {
+            if !pieces.is_empty() {
+                pieces.push("\n\n");
+            }
+            pieces.push(description);
+        }
+    }
 }
 
 /// A status as attendees read it: "bestätigt", "vorläufig", "abgesagt".

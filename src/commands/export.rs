@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::check::{Kind, Options, check_with};
+use crate::check::{Options, check_with};
 use crate::error::ValueError;
 use crate::export::frab::{self, FrabFormat, Schedule, json_zone_name};
 use crate::model::Language;
@@ -43,22 +43,13 @@ pub fn export(options: &ExportOptions) -> Result<ExitCode, Error> {
             ..Options::default()
         },
     );
-    let duplicates = report.count_of(Kind::DuplicateId);
-    if duplicates > 0 {
-        let mut stderr = anstream::stderr();
-        for finding in report
-            .findings
-            .iter()
-            .filter(|f| f.kind == Kind::DuplicateId)
-        {
-            let _ = report::write_finding(finding, &week, language, &mut stderr);
-        }
-        return Err(Error::Unexportable {
-            path: options.file.clone(),
-            format: options.format.name(),
-            duplicates,
-        });
-    }
+    super::unique_ids(
+        &week,
+        &report,
+        &options.file,
+        options.format.name(),
+        language,
+    )?;
     let schedule = Schedule::new(&week, language, base_url.as_ref());
     output::write_to(&options.output, |out| match options.format {
         FrabFormat::Xml => frab::xml::write(&schedule, out),
@@ -81,26 +72,7 @@ fn base_url(options: &ExportOptions) -> Result<Option<url::Url>, Error> {
             FrabFormat::Xml => Ok(None),
         };
     };
-    let text = text.trim();
-    crate::rules::link(text).map_err(|problem| {
-        Error::value(
-            flag,
-            ValueError::BaseUrl {
-                url: text.to_owned(),
-                problem,
-            },
-        )
-    })?;
-    let url = url::Url::parse(text).map_err(|_| {
-        Error::value(
-            flag,
-            ValueError::BaseUrl {
-                url: text.to_owned(),
-                problem: crate::rules::BadLink::Malformed,
-            },
-        )
-    })?;
-    Ok(Some(url))
+    super::base_url(text).map(Some)
 }
 
 /// What the format could not carry, one warning a kind, on standard error.

@@ -10,7 +10,6 @@ use crate::check::{Options as CheckOptions, check_with};
 use crate::export::ics::{self, Calendar, Changes, previous::Previous};
 use crate::model::{Duration, Language, Week};
 use crate::text::t;
-use crate::view::View;
 use crate::{Error, ExitCode, known, output, report};
 
 /// What `fora ics` is asked.
@@ -47,16 +46,7 @@ pub fn ics(options: &IcsOptions) -> Result<ExitCode, Error> {
     let language = Language::resolve(options.language, week.language);
     let selection = super::selection(&week, options.day, options.room.as_deref())?;
     let only = known::fora(&week, &options.only).map_err(|e| Error::value("--only", e))?;
-    let by_day_or_room = selection.day.is_some() || selection.room.is_some();
-    // The filters of the timetable and list, read through the same view; a whole week
-    // (most calendars) is not filtered at all, and needs no view of its own.
-    let view = by_day_or_room.then(|| View::new(&week, language));
-    let fora = week.fora.iter().filter(|forum| {
-        (only.is_empty() || only.contains(forum.id.as_str()))
-            && view
-                .as_ref()
-                .is_none_or(|view| selection.shows(&view.forum(forum)))
-    });
+    let fora = ics::chosen(&week, language, &only, &selection);
     let previous = options
         .previous
         .as_ref()
@@ -67,16 +57,10 @@ pub fn ics(options: &IcsOptions) -> Result<ExitCode, Error> {
             other => other,
         })
         .transpose()?;
-    let selected = !only.is_empty() || by_day_or_room;
+    let selected = !only.is_empty() || selection.day.is_some() || selection.room.is_some();
     let name = match &options.name {
         Some(name) => Some(name.clone()),
-        // A selection is not the whole week: a calendar app lists both apart.
-        None if selected => Some(t!(
-            language,
-            "calendar-selection",
-            week = week.name.as_str()
-        )),
-        None => None,
+        None => selected.then(|| ics::selection_name(&week, language)),
     };
     let calendar_options = ics::Options {
         refresh: options.refresh,

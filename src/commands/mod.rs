@@ -14,6 +14,7 @@ mod new;
 mod registrations;
 mod room;
 mod show;
+mod site;
 mod timetable;
 
 use std::io::Write;
@@ -31,6 +32,7 @@ pub use new::{NewOptions, new};
 pub use registrations::{RegistrationsOptions, registrations};
 pub use room::{RoomListOptions, RoomRow, room_list};
 pub use show::{ShowOptions, show};
+pub use site::{SiteOptions, site};
 pub use timetable::{TimetableOptions, timetable};
 
 use crate::check::Report;
@@ -119,6 +121,52 @@ fn selected(
         search: filter.search.clone(),
         unscheduled: filter.unscheduled,
     })
+}
+
+/// Refuses a week whose fora or rooms share an id, for an output (`format`) that names
+/// pages or events by them: the duplicate-id findings on standard error, then
+/// [`Error::Unexportable`].
+fn unique_ids(
+    week: &Week,
+    report: &Report,
+    file: &Path,
+    format: &'static str,
+    language: Language,
+) -> Result<(), Error> {
+    let duplicates = report.count_of(crate::check::Kind::DuplicateId);
+    if duplicates == 0 {
+        return Ok(());
+    }
+    let mut stderr = anstream::stderr();
+    for finding in report
+        .findings
+        .iter()
+        .filter(|f| f.kind == crate::check::Kind::DuplicateId)
+    {
+        let _ = report::write_finding(finding, week, language, &mut stderr);
+    }
+    Err(Error::Unexportable {
+        path: file.to_owned(),
+        format,
+        duplicates,
+    })
+}
+
+/// An address given with `--base-url`: absolute, https:// or http://.
+fn base_url(text: &str) -> Result<url::Url, Error> {
+    let flag = "--base-url";
+    let text = text.trim();
+    let bad = |problem| {
+        Error::value(
+            flag,
+            crate::error::ValueError::BaseUrl {
+                url: text.to_owned(),
+                problem,
+            },
+        )
+    };
+    crate::rules::link(text).map_err(bad)?;
+    url::Url::parse(text).map_err(|_| bad(crate::rules::BadLink::Malformed))
 }
 
 /// 1 when the report has error findings, else 0.

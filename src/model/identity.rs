@@ -82,6 +82,19 @@ pub fn page(language: Language, forum_id: &str) -> String {
     format!("{}/fora/{forum_id}.html", language.code())
 }
 
+/// The folder a site is published in, from the address given: its path ends in `/`, so
+/// pages join beneath it, without query or fragment.
+pub fn site_base(base: &url::Url) -> url::Url {
+    let mut base = base.clone();
+    if !base.path().ends_with('/') {
+        let path = format!("{}/", base.path());
+        base.set_path(&path);
+    }
+    base.set_query(None);
+    base.set_fragment(None);
+    base
+}
+
 /// The frab guid and integer id of every forum of a week, unique within it.
 ///
 /// A forum that carries `x-frab-guid` (a UUID) or `x-frab-id` (a positive integer), from an

@@ -63,6 +63,18 @@ impl Render for Error {
             Error::Changed(path) => t!(l, "error-changed", file = file(path)),
             Error::ReadOnly(path) => t!(l, "error-read-only", file = file(path)),
             Error::Exists(path) => t!(l, "error-exists", file = file(path)),
+            Error::NotASite(path) => t!(
+                l,
+                "site-not-a-site",
+                folder = file(path),
+                file = crate::site::WEEK_FILE
+            ),
+            Error::NoPreviousSite(path) => t!(
+                l,
+                "site-no-previous",
+                folder = file(path),
+                file = crate::site::WEEK_FILE
+            ),
             Error::Value { flag, error } => match error {
                 // A value of `fora set`, or a forum's id, names itself.
                 _ if flag.is_empty() => error.render(l),

@@ -191,7 +191,7 @@ impl Schedule {
             fields: fields(week),
             ..Dropped::default()
         };
-        let base_url = base_url.map(directory);
+        let base_url = base_url.map(identity::site_base);
         let mut events: Vec<(NaiveDate, usize, Event)> = Vec::new();
         for (index, forum) in week.fora.iter().enumerate() {
             let shown = view.forum(forum);
@@ -533,18 +533,6 @@ fn forum_language(forum: &Forum) -> Option<&str> {
         && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
         && !code.starts_with('-');
     ok.then_some(code)
-}
-
-/// The base URL as a folder, ending in `/`, so that pages are joined beneath it.
-fn directory(base: &url::Url) -> url::Url {
-    let mut base = base.clone();
-    if !base.path().ends_with('/') {
-        let path = format!("{}/", base.path());
-        base.set_path(&path);
-    }
-    base.set_query(None);
-    base.set_fragment(None);
-    base
 }
 
 /// The forum's page under the base URL.

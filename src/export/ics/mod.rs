@@ -13,9 +13,11 @@ use chrono::{DateTime, Datelike, LocalResult, NaiveDateTime, TimeZone, Timelike}
 use chrono_tz::Tz;
 use icalendar::{Property, ValueType};
 
+use crate::export::Selection;
 use crate::model::{
     Duration, Forum, Language, Placement, Status, Week, identity, is_valid_id, slug,
 };
+use crate::text::t;
 use crate::view::{ForumView, Organizer, View, When};
 
 mod line;
@@ -244,6 +246,28 @@ impl<'a> Calendar<'a> {
         Ok(changes)
     }
 
+    /// Each event as [`Self::write`] writes it, in calendar order: a programme page embeds
+    /// them, and its script joins those an attendee picked below [`Self::header`] and the
+    /// zone's VTIMEZONE ([`vtimezone::vtimezone`]) into the calendar `write` would give.
+    pub fn events(&self) -> io::Result<Vec<(Entry<'a>, String)>> {
+        let mut shared = self.shared();
+        let mut body = String::new();
+        let mut made = Vec::with_capacity(self.entries.len());
+        for entry in &self.entries {
+            let mut event = String::new();
+            match *entry {
+                Entry::Forum { forum, when } => {
+                    self.forum(forum, when, &mut shared, &mut body, &mut event);
+                }
+                Entry::Gone(old) => {
+                    self.gone(old, &mut shared, &mut event)?;
+                }
+            }
+            made.push((*entry, event));
+        }
+        Ok(made)
+    }
+
     /// The calendar's header, down to the VTIMEZONE: the week's name, description, zone
     /// and language, as the view has them, and how often to fetch it again.
     pub fn header(&self) -> String {
@@ -427,36 +451,8 @@ impl<'a> Calendar<'a> {
                 .param("LABEL", shown.room.unwrap_or(&words.join))
                 .raw(link);
         }
-        // The join link first: most clients show neither URL nor CONFERENCE.
         let mut pieces: Vec<&str> = Vec::with_capacity(16);
-        if let Some(link) = shown.link {
-            pieces.extend([words.join.as_str(), ": ", link]);
-        }
-        if let Some(format) = shown.format {
-            if !pieces.is_empty() {
-                pieces.push("\n");
-            }
-            pieces.extend([words.format.as_str(), ": ", format]);
-        }
-        let mut speakers = shown.speakers().peekable();
-        if speakers.peek().is_some() {
-            if !pieces.is_empty() {
-                pieces.push("\n");
-            }
-            pieces.extend([words.speakers.as_str(), ": "]);
-            for (i, speaker) in speakers.enumerate() {
-                if i > 0 {
-                    pieces.push(", ");
-                }
-                pieces.push(speaker);
-            }
-        }
-        if let Some(description) = shown.description {
-            if !pieces.is_empty() {
-                pieces.push("\n\n");
-            }
-            pieces.push(description);
-        }
+        shown.details(words, &mut pieces);
         Line::new(out, "DESCRIPTION")
             .param("LANGUAGE", language)
             .texts(pieces);
@@ -547,6 +543,34 @@ impl<'a> Calendar<'a> {
             ..Changes::default()
         })
     }
+}
+
+/// The fora of `week` a calendar of part of it holds, in file order: those among `only`
+/// (all when empty) that `selection` shows (`fora ics --only`, `--day`, `--room`).
+pub fn chosen<'w>(
+    week: &'w Week,
+    language: Language,
+    only: &HashSet<&str>,
+    selection: &Selection,
+) -> Vec<&'w Forum> {
+    let filtered = selection.day.is_some() || selection.room.is_some();
+    // A whole week (most calendars) is not filtered at all, and needs no view of its own.
+    let view = filtered.then(|| View::new(week, language));
+    week.fora
+        .iter()
+        .filter(|forum| {
+            (only.is_empty() || only.contains(forum.id.as_str()))
+                && view
+                    .as_ref()
+                    .is_none_or(|view| selection.shows(&view.forum(forum)))
+        })
+        .collect()
+}
+
+/// The name of a calendar of part of the week: "<week> – Auswahl". A calendar app lists
+/// it apart from the whole week's.
+pub fn selection_name(week: &Week, language: Language) -> String {
+    t!(language, "calendar-selection", week = week.name.as_str())
 }
 
 /// Writes one VCALENDAR with one VEVENT per scheduled forum, by start, in the week's

@@ -615,4 +615,57 @@ warning-import-long-duration = Warnung: { $count ->
     } auf 24 Stunden gekürzt, die längste Dauer eines Forums
 import-span = seine Daten reichen vom { $start } bis { $end }, weiter als eine Wochendatei reicht (höchstens { $most } Tage, in den Jahren 1 bis 9999)
 
+## programme site (main)
+site-zone = { $abbreviation ->
+    [CEST] MESZ
+    [CET] MEZ
+   *[other] { $abbreviation }
+}
+site-skip = Zum Inhalt springen
+site-nav = Hauptnavigation
+site-programme = Programm
+site-rooms = Räume
+site-changes = Änderungen
+site-language-name = Deutsch
+site-root-link = Programm auf Deutsch
+site-page-title = { $title } – { $week }
+site-duration = Dauer
+site-minutes = { $minutes } Min.
+site-tentative-note = Dieses Forum ist vorläufig: geplant, aber noch nicht sicher.
+site-cancelled-note = Dieses Forum ist abgesagt.
+site-star = Merken
+site-selection = Meine Auswahl
+site-zone-week = Alle Zeiten in { $zone } ({ $name }).
+site-zone-viewer = Alle Zeiten in Ihrer Zeitzone:
+site-zone-switch = Zeiten in meiner Zeitzone zeigen
+site-only-selection = Nur meine Auswahl zeigen
+site-download-selection = Auswahl als Kalender (.ics)
+site-share-selection = Link zu dieser Auswahl
+site-selection-help = Merken Sie sich Fora für Ihr eigenes Programm. Es bleibt in diesem Browser, und der Link dazu nimmt es auf ein anderes Gerät mit.
+site-now = Läuft jetzt
+site-next = Als Nächstes
+site-calendar = Kalender
+site-download-week = Ganze Woche als Kalender (.ics)
+site-download-day = Diesen Tag als Kalender (.ics)
+site-download-room = Diesen Raum als Kalender (.ics)
+site-download-forum = Für Ihren Kalender herunterladen (.ics)
+site-subscribe = Abonnieren (webcal)
+site-subscribe-help = Abonnierte Kalender übernehmen jede Änderung. Adresse zum Abonnieren:
+site-copy-address = Adresse kopieren
+site-copied = Kopiert.
+site-add-to = Hinzufügen zu
+site-google = Google Kalender
+site-outlook-com = Outlook.com
+site-outlook-365 = Outlook (Microsoft 365)
+site-back = Zurück zum Programm
+site-fora = Fora
+site-capacity = Plätze: { $capacity }
+site-join-room = Den Raum betreten
+site-no-room = Ohne Raum
+site-changes-intro = Was sich für Teilnehmende seit der zuvor veröffentlichten Fassung geändert hat.
+site-made-with = Erstellt mit fora.
+site-said = Site in { $folder } geschrieben: { $pages } Seiten und { $calendars } Kalender auf Deutsch und Englisch.
+site-not-a-site = { $folder } ist nicht leer und enthält keine Site von fora ({ $file } fehlt); wählen Sie einen leeren Ordner
+site-no-previous = { $folder } enthält keine Site von fora zum Vergleichen ({ $file } fehlt)
+
 ## end

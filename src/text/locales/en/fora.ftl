@@ -618,4 +618,53 @@ warning-import-long-duration = warning: { $count ->
     } cut to 24 hours, the longest a forum runs
 import-span = its dates run from { $start } to { $end }, further than a week file reaches (at most { $most } days, in the years 1 to 9999)
 
+## programme site (main)
+site-zone = { $abbreviation }
+site-skip = Skip to content
+site-nav = Main navigation
+site-programme = Programme
+site-rooms = Rooms
+site-changes = Changes
+site-language-name = English
+site-root-link = Programme in English
+site-page-title = { $title } – { $week }
+site-duration = Duration
+site-minutes = { $minutes } min
+site-tentative-note = This forum is tentative: planned, not certain yet.
+site-cancelled-note = This forum was cancelled.
+site-star = Star
+site-selection = My selection
+site-zone-week = All times in { $zone } ({ $name }).
+site-zone-viewer = All times in your time zone:
+site-zone-switch = Show times in my time zone
+site-only-selection = Show only my selection
+site-download-selection = Selection as a calendar (.ics)
+site-share-selection = Link to this selection
+site-selection-help = Star fora to make your own programme. It stays in this browser, and the link to it takes it to another device.
+site-now = On now
+site-next = Next
+site-calendar = Calendar
+site-download-week = Whole week as a calendar (.ics)
+site-download-day = This day as a calendar (.ics)
+site-download-room = This room as a calendar (.ics)
+site-download-forum = Download for your calendar (.ics)
+site-subscribe = Subscribe (webcal)
+site-subscribe-help = Subscribed calendars pick up every change. Address to subscribe to:
+site-copy-address = Copy address
+site-copied = Copied.
+site-add-to = Add to
+site-google = Google Calendar
+site-outlook-com = Outlook.com
+site-outlook-365 = Outlook (Microsoft 365)
+site-back = Back to the programme
+site-fora = Fora
+site-capacity = Seats: { $capacity }
+site-join-room = Join the room
+site-no-room = No room
+site-changes-intro = What changed for attendees since the version published before.
+site-made-with = Made with fora.
+site-said = Site written to { $folder }: { $pages } pages and { $calendars } calendars in German and English.
+site-not-a-site = { $folder } is not empty and holds no site of fora ({ $file } is missing); choose an empty folder
+site-no-previous = { $folder } holds no site of fora to compare with ({ $file } is missing)
+
 ## end
