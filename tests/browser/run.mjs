@@ -30,8 +30,8 @@ const TODAY = '2026-01-15T12:00:00Z';
 const options = parseArgs(process.argv.slice(2));
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const week = readWeek(options.week);
-const root = fs.realpathSync(options.site);
+const week = orExit(() => readWeek(options.week), `cannot read the week file ${options.week}`);
+const root = orExit(() => fs.realpathSync(options.site), `no site at ${options.site}`);
 fs.mkdirSync(options.screenshots, { recursive: true });
 
 function parseArgs(args) {
@@ -45,6 +45,15 @@ function parseArgs(args) {
   const missing = wanted.filter((name) => !found[name]);
   if (missing.length) usage(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
   return found;
+}
+
+function orExit(read, problem) {
+  try {
+    return read();
+  } catch (error) {
+    console.error(`${problem}: ${error.message}`);
+    process.exit(2);
+  }
 }
 
 function usage(problem) {
