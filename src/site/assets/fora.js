@@ -109,6 +109,10 @@
   const heading = new Intl.DateTimeFormat(locale, {
     weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: viewerZone,
   });
+  // A date (YYYY-MM-DD) as a heading: read at noon UTC, so written in UTC.
+  const dateHeading = new Intl.DateTimeFormat(locale, {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+  });
   const part = (options, at, type) => new Intl.DateTimeFormat(locale, { ...options, timeZone: viewerZone })
     .formatToParts(at).find((p) => p.type === type)?.value ?? '';
   const zoneName = (at) => part({ timeZoneName: 'short' }, at, 'timeZoneName');
@@ -122,6 +126,12 @@
     element.dateTime = iso(at);
     element.textContent = text;
     return element;
+  };
+  const hidden = (text) => {
+    const span = document.createElement('span');
+    span.className = 'visually-hidden';
+    span.textContent = text;
+    return span;
   };
   const zoneLabel = (text) => {
     const span = document.createElement('span');
@@ -162,11 +172,15 @@
     const note = document.getElementById('zone-note');
     if (note) {
       keep(note);
-      note.textContent = `${words.zone_viewer} ${zoneName(new Date())} (${viewerZone}).`;
+      // The zone's names during the week (two when the clocks change), not today's.
+      const names = new Set([...forumElements()].map((e) => zoneName(new Date(e.dataset.start))));
+      note.textContent = `${words.zone_viewer} ${[...names].join(' / ')} (${viewerZone}).`;
     }
+    // A day's total counts the fora of its day in the week's zone: in another zone the
+    // caption only names the day, for screen readers, as the heading above it does.
     for (const caption of document.querySelectorAll('section.day caption')) {
       keep(caption);
-      caption.textContent = caption.closest('section.day').querySelector('h2').textContent;
+      caption.replaceChildren(hidden(caption.closest('section.day').querySelector('h2').textContent));
     }
   };
 
@@ -184,9 +198,9 @@
     for (const extra of section.querySelectorAll('tbody tr, .calendar, p.empty')) extra.remove();
     const title = section.querySelector('h2');
     title.id = `h-${date}-viewer`;
-    title.textContent = heading.format(new Date(`${date}T12:00:00Z`));
+    title.textContent = dateHeading.format(new Date(`${date}T12:00:00Z`));
     section.setAttribute('aria-labelledby', title.id);
-    section.querySelector('caption').textContent = title.textContent;
+    section.querySelector('caption').replaceChildren(hidden(title.textContent));
     const later = [...document.querySelectorAll('section.day')].find((s) => s.dataset.date > date);
     if (later) later.before(section); else document.querySelectorAll('section.day')[document.querySelectorAll('section.day').length - 1].after(section);
     return section.querySelector('tbody');
