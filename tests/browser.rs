@@ -43,21 +43,43 @@ fn the_site_passes_in_chromium() {
         "playwright-core and axe-core are not installed: run `npm ci --prefix tests/browser`"
     );
     let chromium = chromium();
-    let site = tempfile::tempdir().expect("a temporary folder");
     let fora = env!("CARGO_BIN_EXE_fora");
-    let built = Command::new(fora)
-        .current_dir(manifest())
-        .args(["site", WEEK_2020, "-o"])
-        .arg(site.path())
-        .output()
-        .expect("fora runs");
-    assert!(
-        built.status.success(),
-        "fora site failed ({}):\n{}{}",
-        built.status,
-        String::from_utf8_lossy(&built.stdout),
-        String::from_utf8_lossy(&built.stderr)
+    let site_of = |week: &Path, out: &Path, previous: Option<&Path>| {
+        let mut command = Command::new(fora);
+        command
+            .current_dir(manifest())
+            .arg("site")
+            .arg(week)
+            .arg("-o")
+            .arg(out);
+        if let Some(previous) = previous {
+            command.arg("--previous").arg(previous);
+        }
+        let built = command.output().expect("fora runs");
+        assert!(
+            built.status.success(),
+            "fora site failed ({}):\n{}{}",
+            built.status,
+            String::from_utf8_lossy(&built.stdout),
+            String::from_utf8_lossy(&built.stderr)
+        );
+    };
+    // The site as it was published before: the opening half an hour earlier, so the
+    // 2020 week's site has a page of changes to check too.
+    let before = tempfile::tempdir().expect("a temporary folder");
+    let old_week = before.path().join("week.json");
+    let text = std::fs::read_to_string(manifest().join(WEEK_2020)).expect("the 2020 week");
+    let moved = text.replacen(
+        "\"start\": \"2020-06-23T10:00\"",
+        "\"start\": \"2020-06-23T09:30\"",
+        1,
     );
+    assert_ne!(moved, text, "the opening's start is in the week file");
+    std::fs::write(&old_week, moved).expect("the old week is written");
+    let published = before.path().join("site");
+    site_of(&old_week, &published, None);
+    let site = tempfile::tempdir().expect("a temporary folder");
+    site_of(&manifest().join(WEEK_2020), site.path(), Some(&published));
     let shots = screenshots();
     let run = Command::new("node")
         .current_dir(&harness)
@@ -69,6 +91,8 @@ fn the_site_passes_in_chromium() {
         .args(["--fora", fora])
         .arg("--screenshots")
         .arg(&shots)
+        .arg("--previous")
+        .arg(&published)
         .env("FORA_CHROMIUM", &chromium)
         .env_remove("SOURCE_DATE_EPOCH")
         .output()
@@ -90,6 +114,7 @@ fn the_site_passes_in_chromium() {
         "de-index-light.png",
         "en-index-dark.png",
         "de-index-320.png",
+        "de-changes-light.png",
     ] {
         assert!(
             shots.join(name).is_file(),

@@ -468,3 +468,30 @@ fn bad_input_is_refused_with_exit_code_2_and_nothing_written() {
     assert_eq!(fs::read_dir(&full).unwrap().count(), 1);
     assert!(!Path::new("/nonexistent/x").exists());
 }
+
+#[test]
+fn an_organisers_stylesheet_comes_after_the_sites_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let css = dir.path().join("gemeinde.css");
+    fs::write(&css, ":root { --link: #005a32; }\n").unwrap();
+    let styled = site(&root().join(WEEK), &["--css", css.to_str().unwrap()]);
+    let out = public(&styled);
+    assert_eq!(
+        fs::read(out.join("assets/organiser.css")).unwrap(),
+        fs::read(&css).unwrap()
+    );
+    for (path, bytes) in files(&out) {
+        if path.ends_with(".html") && path != "index.html" {
+            let page = String::from_utf8(bytes).unwrap();
+            let (own, theirs) = (
+                page.find("assets/fora.css\">").unwrap(),
+                page.find("assets/organiser.css\">")
+                    .unwrap_or_else(|| panic!("{path} links the organiser's stylesheet")),
+            );
+            assert!(own < theirs, "{path}");
+        }
+    }
+    // Without --css, no page asks for it.
+    let plain = site(&root().join(WEEK), &[]);
+    assert!(!text(&public(&plain), "de/index.html").contains("organiser.css"));
+}

@@ -271,6 +271,28 @@ impl<'w> Shared<'w> {
         days
     }
 
+    /// "Alle Zeiten in MESZ (Europe/Berlin).": the zone's abbreviations during the week
+    /// (two when the clocks change), and its name.
+    fn zone_note(&self) -> String {
+        let zone = self.week.timezone;
+        let mut names: Vec<String> = Vec::new();
+        for row in self.timetable.days.iter().flat_map(|day| &day.rows) {
+            let name = zone_word(self.language, row.start());
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if names.is_empty() {
+            names.push(zone.name().to_owned());
+        }
+        t!(
+            self.language,
+            "site-zone-week",
+            zone = names.join(" / "),
+            name = zone.name()
+        )
+    }
+
     fn week_id(&self) -> String {
         self.week
             .id
@@ -374,6 +396,7 @@ struct SpeakerPage<'a> {
 #[template(path = "changes.html")]
 struct ChangesPage<'a> {
     page: Page<'a>,
+    zone_note: String,
     summary: String,
     rows: Vec<ChangeRow>,
 }
@@ -458,6 +481,7 @@ pub fn write(site: &mut Site, shared: &Shared, diff: Option<&Diff>) {
             .collect();
         let page = ChangesPage {
             page: shared.page("changes.html", &shared.words.changes),
+            zone_note: shared.zone_note(),
             summary: crate::diff::summary(diff, shared.language),
             rows,
         };
@@ -500,30 +524,13 @@ fn programme<'a>(shared: &'a Shared) -> ProgrammePage<'a> {
         .collect();
     let week_id = shared.week_id();
     let days = days(shared, columns.len(), &week_id);
-    let zone = shared.week.timezone;
-    let sample = shared
-        .timetable
-        .days
-        .iter()
-        .flat_map(|d| d.rows.first())
-        .map(|row| row.start())
-        .next();
-    let abbreviation = sample.map_or_else(
-        || zone.name().to_owned(),
-        |start| zone_word(language, start),
-    );
     ProgrammePage {
         page: shared.page("index.html", &shared.week.name),
         description: paragraphs(shared.week.description.as_deref()),
         total: shared
             .timetable
             .total(shared.timetable.fora(), shared.timetable.minutes()),
-        zone_note: t!(
-            language,
-            "site-zone-week",
-            zone = abbreviation,
-            name = zone.name()
-        ),
+        zone_note: shared.zone_note(),
         columns,
         days,
         calendar: shared.calendar(calendars::WEEK, &shared.words.download_week, &week_id),

@@ -1,7 +1,8 @@
 // The programme site in a real browser: Debian's Chromium driven by playwright-core over the
 // site served on 127.0.0.1.
 //
-//   node run.mjs --site DIR --week WEEK.json --fora FORA_BINARY --screenshots OUTDIR
+//   node run.mjs --site DIR --week WEEK.json --fora FORA_BINARY --screenshots OUTDIR [--previous OLD]
+//   (OLD: the site DIR was built on with `fora site --previous OLD`; its changes pages are checked too)
 //
 // Prints one line a check, runs every check, then exits 1 if any failed (2 on bad usage).
 import fs from 'node:fs';
@@ -39,7 +40,7 @@ function parseArgs(args) {
   const found = {};
   for (let i = 0; i < args.length; i += 2) {
     const name = args[i]?.replace(/^--/, '');
-    if (!wanted.includes(name) || args[i + 1] === undefined) usage(`unexpected argument ${args[i]}`);
+    if (![...wanted, 'previous'].includes(name) || args[i + 1] === undefined) usage(`unexpected argument ${args[i]}`);
     found[name] = args[i + 1];
   }
   const missing = wanted.filter((name) => !found[name]);
@@ -57,7 +58,7 @@ function orExit(read, problem) {
 }
 
 function usage(problem) {
-  console.error(`${problem}\nusage: node run.mjs --site DIR --week WEEK.json --fora FORA_BINARY --screenshots OUTDIR`);
+  console.error(`${problem}\nusage: node run.mjs --site DIR --week WEEK.json --fora FORA_BINARY --screenshots OUTDIR [--previous OLD]`);
   process.exit(2);
 }
 
@@ -226,11 +227,16 @@ function samplePages(language) {
     const name = names.includes(preferred) ? preferred : names[0];
     return name ? `${language}/${dir}/${name}` : null;
   };
+  const changes = `${language}/changes.html`;
+  if (options.previous && !fs.existsSync(path.join(root, changes))) {
+    throw new Error(`${changes} is missing, though the site was built with --previous`);
+  }
   return [
     `${language}/index.html`,
     first('fora', `${week.fora[0]?.id}.html`),
     first('rooms', `${week.fora[0]?.room}.html`),
     first('speakers', ''),
+    options.previous ? changes : null,
   ];
 }
 
@@ -254,7 +260,11 @@ async function layout(fail) {
   for (const rel of need) if (!fileFor(`/${rel}`)) fail(`${rel} is missing`);
   for (const language of ['de', 'en']) {
     const built = fs.readFileSync(path.join(root, language, 'calendar/week.ics'));
-    const expected = fora(['--lang', language, 'ics', options.week]);
+    // Built on a site before, the calendar raises what changed as `fora ics --previous` does.
+    const previous = options.previous
+      ? ['--previous', path.join(options.previous, language, 'calendar/week.ics')]
+      : [];
+    const expected = fora(['--lang', language, 'ics', options.week, ...previous]);
     const difference = compareBytes(built, expected);
     if (difference) fail(`${language}/calendar/week.ics is not \`fora --lang ${language} ics WEEK\`:\n${difference}`);
   }
