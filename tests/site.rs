@@ -454,7 +454,7 @@ fn bad_input_is_refused_with_exit_code_2_and_nothing_written() {
                 "-o",
                 "/nonexistent/x",
             ],
-            "fora site braucht Kennungen, die keine zwei Fora oder Räume teilen",
+            "Fehler[duplicate-id]: die Fora Nr. 11 und Nr. 12 haben beide die Kennung „abschluss“\nFehler: schedules/draft-with-conflicts.json: fora site braucht Kennungen, die keine zwei Fora oder Räume teilen",
         ),
     ];
     for (args, said) in cases {

@@ -41,7 +41,14 @@ pub fn site(options: &SiteOptions) -> Result<ExitCode, Error> {
         .map(|url| crate::model::identity::site_base(&url));
     let week = super::load(&options.file)?;
     let language = Language::resolve(options.language, week.language);
-    let report = check_with(&week, CheckOptions::COUNTS);
+    // The duplicate ids a refusal names, the first few; every kind counted exactly.
+    let report = check_with(
+        &week,
+        CheckOptions {
+            max_findings: 10,
+            ..CheckOptions::default()
+        },
+    );
     super::unique_ids(&week, &report, &options.file, "fora site", language)?;
     let week_file = published(&options.file)?;
     let before = options.previous.as_deref().map(before).transpose()?;

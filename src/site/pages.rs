@@ -171,12 +171,17 @@ impl<'w> Shared<'w> {
         if roomless {
             columns.push((None, words.no_room.clone()));
         }
-        let week_id = week.id.clone().unwrap_or_else(|| identity::legacy_id(week));
         let data = script_json(&json!({
-            "week": week_id,
+            "week": week_id(week),
             "language": language.code(),
-            "zone": week.timezone.name(),
-            "words": &words,
+            // The words the script writes itself.
+            "words": {
+                "zone_viewer": words.zone_viewer,
+                "now": words.now,
+                "next": words.next,
+                "join": words.join,
+                "copied": words.copied,
+            },
         }));
         Self {
             week,
@@ -294,11 +299,13 @@ impl<'w> Shared<'w> {
     }
 
     fn week_id(&self) -> String {
-        self.week
-            .id
-            .clone()
-            .unwrap_or_else(|| identity::legacy_id(self.week))
+        week_id(self.week)
     }
+}
+
+/// The week's id, which names its selection in the browser and its downloads.
+fn week_id(week: &Week) -> String {
+    week.id.clone().unwrap_or_else(|| identity::legacy_id(week))
 }
 
 /// The frame every page shares (`base.html`).

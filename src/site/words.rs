@@ -1,12 +1,10 @@
 //! The fixed words of the site's pages, from the catalogue.
 
-use serde::Serialize;
-
 use crate::model::Language;
 use crate::text::t;
 
-/// The fixed words of the site in one language. The script reads them too (as JSON).
-#[derive(Clone, Debug, Serialize)]
+/// The fixed words of the site in one language.
+#[derive(Clone, Debug)]
 pub struct SiteWords {
     /// `site-skip`.
     pub skip: String,
