@@ -169,13 +169,8 @@ fn titles_names_and_descriptions_stay_text() {
             "format": "<i>Format</i>", "description": "<!-- & </script> -->"}]}"#,
     )
     .unwrap();
-    let out = dir.path().join("public");
-    stdout(&fora(&[
-        "site",
-        week.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]));
+    let built = site(&week, &[]);
+    let out = public(&built);
     for (path, bytes) in files(&out) {
         if !path.ends_with(".html") {
             continue;
@@ -359,13 +354,8 @@ fn the_published_week_leaves_out_who_registered() {
         1,
     );
     fs::write(&week, &source).unwrap();
-    let out = dir.path().join("public");
-    stdout(&fora(&[
-        "site",
-        week.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]));
+    let built = site(&week, &[]);
+    let out = public(&built);
     let published = text(&out, "week.json");
     assert!(!published.contains("attendees") && !published.contains("T-7"));
     assert!(published.contains("\"registrations\": 2,"));
