@@ -268,6 +268,7 @@ impl<'w> Shared<'w> {
                 .collect();
             if !cards.is_empty() {
                 days.push(DayList {
+                    date: day.date,
                     heading: self.timetable.heading(day.date),
                     cards,
                 });
@@ -329,6 +330,7 @@ pub struct Page<'a> {
 
 /// One day of a page that lists fora.
 pub struct DayList<'a> {
+    date: NaiveDate,
     heading: String,
     cards: Vec<&'a Card>,
 }

@@ -415,7 +415,7 @@ function zoneLabel(ms, zone, language) {
  * sits in the day of its start there, and that `strict` (the week's zone) has the exact
  * datetime attributes and zone label of the contract.
  */
-async function checkTimes(page, label, zone, language, strict, fail) {
+async function checkTimes(page, label, zone, language, strict, fail, only = null) {
   const { fora: elements, rows, emptyDays, headings, text } = await shown(page);
   const expected = new Map(week.fora.map((forum) => [forum.id, forum]));
   const inDay = new Set();
@@ -453,7 +453,7 @@ async function checkTimes(page, label, zone, language, strict, fail) {
     }
     zones.add(element.zone);
   }
-  for (const forum of week.fora) {
+  for (const forum of week.fora.filter((f) => only === null || only.includes(f.id))) {
     if (!inDay.has(forum.id)) fail(`${label}: ${forum.id} is in no section.day`);
   }
   for (const row of rows) {
@@ -487,14 +487,20 @@ async function timesInWeekZone(language) {
     const page = await visit(context, `${language}/index.html`, `${language}/index.html (UTC viewer)`);
     const pressed = await page.locator('#zone-switch').getAttribute('aria-pressed');
     if (pressed !== 'false') fail(`#zone-switch aria-pressed="${pressed}" before any click, expected false`);
-    return checkTimes(page, `${language}/index.html`, week.timezone, language, true, fail);
+    const note = await checkTimes(page, `${language}/index.html`, week.timezone, language, true, fail);
+    for (const room of new Set(week.fora.map((forum) => forum.room))) {
+      const rel = `${language}/rooms/${room}.html`;
+      const ids = week.fora.filter((forum) => forum.room === room).map((forum) => forum.id);
+      await checkTimes(await visit(context, rel, `${rel} (UTC viewer)`), rel, week.timezone, language, true, fail, ids);
+    }
+    return note;
   });
   await context.close();
 }
 
 async function timesInViewerZone(language, zone) {
   const context = await newContext({ timezoneId: zone });
-  await check(`times: ${language}/index.html switched to ${zone}, and again after a reload`, async (fail) => {
+  await check(`times: ${language}/index.html switched to ${zone}, again after a reload, and on the room pages`, async (fail) => {
     const label = `${language}/index.html (${zone})`;
     const page = await visit(context, `${language}/index.html`, label);
     await checkTimes(page, `${label} before the switch`, week.timezone, language, true, fail);
@@ -506,6 +512,14 @@ async function timesInViewerZone(language, zone) {
     if (pressed !== 'true') fail(`${label}: after a reload #zone-switch aria-pressed="${pressed}", expected true`);
     else await checkTimes(page, `${label} reloaded`, zone, language, false, fail);
     await page.close();
+    // The choice holds on every page: a room's page lists its fora by the viewer's days too.
+    for (const room of new Set(week.fora.map((forum) => forum.room))) {
+      const rel = `${language}/rooms/${room}.html`;
+      const roomPage = await visit(context, rel, `${rel} (${zone})`);
+      const ids = week.fora.filter((forum) => forum.room === room).map((forum) => forum.id);
+      await checkTimes(roomPage, `${rel} (${zone})`, zone, language, false, fail, ids);
+      await roomPage.close();
+    }
     return note;
   });
   await context.close();

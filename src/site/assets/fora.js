@@ -184,26 +184,28 @@
     }
   };
 
-  // Rows move to the day they start on in the viewer's zone.
-  const rows = [...document.querySelectorAll('section.day tr[data-start]')];
+  // A day's rows (of the programme's table, or of a room's or speaker's list) move to the
+  // day they start on in the viewer's zone.
+  const rows = [...document.querySelectorAll('section.day .day-items > [data-start]')];
   const home = new Map(rows.map((row) => [row, row.parentElement]));
-  const template = document.querySelector('section.day table')?.closest('section.day');
+  const template = document.querySelector('section.day .day-items')?.closest('section.day');
   const bodyFor = (date) => {
-    const found = document.querySelector(`section.day[data-date="${date}"] tbody`);
+    const found = document.querySelector(`section.day[data-date="${date}"] .day-items`);
     if (found) return found;
     const section = template.cloneNode(true);
     section.dataset.made = 'true';
     section.dataset.date = date;
     section.id = `day-${date}-viewer`;
-    for (const extra of section.querySelectorAll('tbody tr, .calendar, p.empty')) extra.remove();
+    for (const extra of section.querySelectorAll('.day-items > *, .calendar, p.empty')) extra.remove();
     const title = section.querySelector('h2');
     title.id = `h-${date}-viewer`;
     title.textContent = dateHeading.format(new Date(`${date}T12:00:00Z`));
     section.setAttribute('aria-labelledby', title.id);
-    section.querySelector('caption').replaceChildren(hidden(title.textContent));
-    const later = [...document.querySelectorAll('section.day')].find((s) => s.dataset.date > date);
-    if (later) later.before(section); else document.querySelectorAll('section.day')[document.querySelectorAll('section.day').length - 1].after(section);
-    return section.querySelector('tbody');
+    section.querySelector('caption')?.replaceChildren(hidden(title.textContent));
+    const days = [...document.querySelectorAll('section.day')];
+    const later = days.find((s) => s.dataset.date > date);
+    if (later) later.before(section); else days[days.length - 1].after(section);
+    return section.querySelector('.day-items');
   };
   const regroup = (viewer) => {
     for (const row of rows) {
@@ -212,7 +214,7 @@
     }
     for (const section of document.querySelectorAll('section.day')) {
       const made = section.dataset.made === 'true';
-      section.hidden = viewer ? !section.querySelector('tr[data-start]') : made;
+      section.hidden = viewer ? !section.querySelector('.day-items > [data-start]') : made;
     }
   };
 
