@@ -21,6 +21,13 @@ Exit codes:
   2  the input could not be read or understood, --base-url is missing (frab-json) or no
      http(s) address, or fora or rooms share an id (nothing is written)";
 
+const SITE_EXIT_CODES: &str = "\
+Exit codes:
+  0  written; no error findings (warnings allowed)
+  1  written; the week has error findings
+  2  the input could not be read or understood, --base-url is no http(s) address, DIR holds
+     something else than a site of fora, or fora or rooms share an id (nothing is written)";
+
 const EXIT_CODES: &str = "\
 Exit codes (of check, timetable, list and ics; show and diff say their own):
   0  no error findings (warnings allowed)
@@ -268,7 +275,7 @@ pub enum Command {
     ///   fora site week.json -o public
     ///   fora site week.json -o public --base-url https://example.org/woche/ --previous public
     ///   fora site week.json -o public --css gemeinde.css
-    #[command(after_help = EXPORT_EXIT_CODES, verbatim_doc_comment)]
+    #[command(after_help = SITE_EXIT_CODES, verbatim_doc_comment)]
     Site {
         /// The week file.
         file: PathBuf,
