@@ -58,6 +58,14 @@ pub fn write_folder(
         let path = path.to_owned();
         move |source| Error::Write { path, source }
     };
+    // A link to the web server's folder stays a link: the folder it leads to is replaced.
+    let linked = fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink());
+    let resolved = if linked {
+        fs::canonicalize(dir).map_err(failed(dir))?
+    } else {
+        dir.to_owned()
+    };
+    let dir = resolved.as_path();
     let exists = match fs::read_dir(dir) {
         Ok(mut entries) => {
             if entries.next().is_some() && !dir.join(marker).is_file() {
@@ -104,9 +112,10 @@ pub fn write_folder(
         fs::rename(dir, &aside).map_err(failed(dir))?;
     }
     if let Err(source) = fs::rename(new.path(), dir) {
-        if exists {
-            // Put the old site back: a failed run leaves what was published.
-            let _ = fs::rename(&aside, dir);
+        // Put the old site back: a failed run leaves what was published; should even that
+        // fail, the old site stays where it was put aside, never removed.
+        if exists && fs::rename(&aside, dir).is_err() {
+            let _ = old.keep();
         }
         return Err(Error::Write {
             path: dir.to_owned(),

@@ -485,3 +485,21 @@ fn an_organisers_stylesheet_comes_after_the_sites_own() {
     let plain = site(&root().join(WEEK), &[]);
     assert!(!text(&public(&plain), "de/index.html").contains("organiser.css"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_the_web_servers_folder_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let served = dir.path().join("www");
+    fs::create_dir(&served).unwrap();
+    let link = dir.path().join("public");
+    std::os::unix::fs::symlink(&served, &link).unwrap();
+    let (week, out) = (root().join(WEEK), link.to_str().unwrap().to_owned());
+    for _ in 0..2 {
+        stdout(&fora(&["site", week.to_str().unwrap(), "-o", &out]));
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(served.join("de/index.html").is_file());
+    }
+    // Beside the site: the link, the folder it leads to, nothing left over.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+}
