@@ -497,7 +497,12 @@ fn a_link_to_the_web_servers_folder_stays_a_link() {
     let (week, out) = (root().join(WEEK), link.to_str().unwrap().to_owned());
     for _ in 0..2 {
         stdout(&fora(&["site", week.to_str().unwrap(), "-o", &out]));
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert!(served.join("de/index.html").is_file());
     }
     // Beside the site: the link, the folder it leads to, nothing left over.
