@@ -120,7 +120,6 @@ fn no_message_is_left_in_english() {
         "diff-column-forum",
         "column-status",
         "column-link",
-        "site-fora",
         "site-outlook-com",
         "site-outlook-365",
     ];

@@ -70,8 +70,6 @@ pub struct SiteWords {
     pub outlook_365: String,
     /// `site-back`.
     pub back: String,
-    /// `site-fora`.
-    pub fora: String,
     /// `site-join-room`.
     pub join_room: String,
     /// `site-no-room`.
@@ -134,7 +132,6 @@ impl SiteWords {
             outlook_com: t!(language, "site-outlook-com"),
             outlook_365: t!(language, "site-outlook-365"),
             back: t!(language, "site-back"),
-            fora: t!(language, "site-fora"),
             join_room: t!(language, "site-join-room"),
             no_room: t!(language, "site-no-room"),
             changes_intro: t!(language, "site-changes-intro"),

@@ -658,7 +658,6 @@ site-google = Google Kalender
 site-outlook-com = Outlook.com
 site-outlook-365 = Outlook (Microsoft 365)
 site-back = Zurück zum Programm
-site-fora = Fora
 site-capacity = Plätze: { $capacity }
 site-join-room = Den Raum betreten
 site-no-room = Ohne Raum

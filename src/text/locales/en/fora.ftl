@@ -657,7 +657,6 @@ site-google = Google Calendar
 site-outlook-com = Outlook.com
 site-outlook-365 = Outlook (Microsoft 365)
 site-back = Back to the programme
-site-fora = Fora
 site-capacity = Seats: { $capacity }
 site-join-room = Join the room
 site-no-room = No room
