@@ -64,6 +64,7 @@ pub fn site(options: &SiteOptions) -> Result<ExitCode, Error> {
         .transpose()?;
     let site = site::build(
         &week,
+        &report,
         &site::Options {
             base_url: base_url.as_ref(),
             previous: before.as_ref(),

@@ -10,7 +10,7 @@ use serde_json::json;
 use super::{Options, Site};
 use crate::export::Selection;
 use crate::export::ics::{self, Calendar, Entry, vtimezone};
-use crate::model::{Forum, Language, Week};
+use crate::model::{Forum, Language, Room, Week};
 
 /// The whole week's calendar, within its language's folder.
 pub const WEEK: &str = "calendar/week.ics";
@@ -30,33 +30,44 @@ pub fn forum(id: &str) -> String {
     format!("calendar/forum-{id}.ics")
 }
 
-/// The days fora start on, in the week's zone, and the declared rooms that hold fora: those
-/// with a calendar of their own.
-pub fn days_and_rooms(week: &Week) -> (BTreeSet<NaiveDate>, Vec<&str>) {
-    let mut placer = week.placer();
-    let mut days = BTreeSet::new();
-    let mut used = HashSet::new();
-    for forum in &week.fora {
-        if let Some(when) = crate::view::When::of(placer.place(forum)) {
-            days.insert(when.date());
-            if let Some(room) = &forum.room {
-                used.insert(room.as_str());
+/// What of the week has a calendar of its own besides the week and each forum: the days
+/// fora start on, in the week's zone, and the declared rooms that hold fora. Worked out once
+/// for the pages and calendars of both languages.
+#[derive(Debug)]
+pub struct Parts<'w> {
+    /// The days, in order.
+    pub days: BTreeSet<NaiveDate>,
+    /// The rooms, in the order the week declares them.
+    pub rooms: Vec<&'w Room>,
+}
+
+impl<'w> Parts<'w> {
+    /// The parts of `week`.
+    pub fn of(week: &'w Week) -> Self {
+        let mut placer = week.placer();
+        let mut days = BTreeSet::new();
+        let mut used = HashSet::new();
+        for forum in &week.fora {
+            if let Some(when) = crate::view::When::of(placer.place(forum)) {
+                days.insert(when.date());
+                if let Some(room) = &forum.room {
+                    used.insert(room.as_str());
+                }
             }
         }
+        let rooms = week
+            .rooms
+            .iter()
+            .flatten()
+            .filter(|room| used.contains(room.id.as_str()))
+            .collect();
+        Self { days, rooms }
     }
-    let rooms = week
-        .rooms
-        .iter()
-        .flatten()
-        .map(|room| room.id.as_str())
-        .filter(|id| used.contains(id))
-        .collect();
-    (days, rooms)
 }
 
 /// Writes every calendar of `language`: the week's (`fora ics`), each day's (`--day`), each
 /// room's (`--room`) and each forum's (the file `--split` writes for it).
-pub fn write(site: &mut Site, week: &Week, language: Language, options: &Options) {
+pub fn write(site: &mut Site, week: &Week, language: Language, options: &Options, parts: &Parts) {
     let folder = language.code();
     let nothing = HashSet::new();
     let mut add = |path: String, fora: Vec<&Forum>, part: bool| {
@@ -74,8 +85,7 @@ pub fn write(site: &mut Site, week: &Week, language: Language, options: &Options
         ics::chosen(week, language, &nothing, &all),
         false,
     );
-    let (days, rooms) = days_and_rooms(week);
-    for date in days {
+    for &date in &parts.days {
         let selection = Selection {
             day: Some(date),
             ..Selection::default()
@@ -86,13 +96,13 @@ pub fn write(site: &mut Site, week: &Week, language: Language, options: &Options
             true,
         );
     }
-    for id in rooms {
+    for one in &parts.rooms {
         let selection = Selection {
-            room: Some(id.to_owned()),
+            room: Some(one.id.clone()),
             ..Selection::default()
         };
         add(
-            room(id),
+            room(&one.id),
             ics::chosen(week, language, &nothing, &selection),
             true,
         );

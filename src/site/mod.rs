@@ -13,7 +13,7 @@ mod words;
 
 use std::collections::BTreeMap;
 
-use crate::check::{Options as CheckOptions, check_with};
+use crate::check::Report;
 use crate::export::ics::previous::Previous;
 use crate::model::{Language, Week};
 
@@ -79,18 +79,18 @@ impl Site {
     }
 }
 
-/// The site of `week`. The week's ids must be unique (the caller refuses it otherwise):
-/// pages and calendars are named after them.
-pub fn build(week: &Week, options: &Options) -> Site {
+/// The site of `week`, whose findings `report` holds (the checker runs once, for the
+/// caller's exit code too). The week's ids must be unique (the caller refuses it
+/// otherwise): pages and calendars are named after them.
+pub fn build(week: &Week, report: &Report, options: &Options) -> Site {
     let mut site = Site::default();
-    // Only the counts: attendees see no findings.
-    let report = check_with(week, CheckOptions::COUNTS);
+    let parts = calendars::Parts::of(week);
     for language in LANGUAGES {
         let diff = options
             .previous
             .map(|before| crate::diff::diff_in(&before.week, language, week, language));
-        let shared = pages::Shared::new(week, language, options, &report, diff.as_ref());
-        calendars::write(&mut site, week, language, options);
+        let shared = pages::Shared::new(week, language, options, report, &parts, diff.as_ref());
+        calendars::write(&mut site, week, language, options, &parts);
         pages::write(&mut site, &shared, diff.as_ref());
     }
     pages::root(&mut site, week);

@@ -133,6 +133,7 @@ impl<'w> Shared<'w> {
         language: Language,
         options: &Options,
         report: &Report,
+        parts: &calendars::Parts<'w>,
         diff: Option<&Diff>,
     ) -> Self {
         let view = View::new(week, language);
@@ -143,11 +144,7 @@ impl<'w> Shared<'w> {
             .iter()
             .map(|s| (folded(&s.name).collect(), s.slug.clone()))
             .collect();
-        let (days, room_ids) = calendars::days_and_rooms(week);
-        let rooms: Vec<_> = room_ids
-            .iter()
-            .filter_map(|id| week.rooms.iter().flatten().find(|r| r.id == *id))
-            .collect();
+        let rooms = parts.rooms.clone();
         let mut placer = week.placer();
         let mut cards = HashMap::default();
         let mut columns: Vec<(Option<String>, String)> = rooms
@@ -193,7 +190,7 @@ impl<'w> Shared<'w> {
             columns,
             speakers,
             rooms,
-            days,
+            days: parts.days.clone(),
             base_url: options.base_url.cloned(),
             css: options.css.is_some(),
             changes: diff.is_some(),
