@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 #[path = "support/week_file.rs"]
@@ -17,14 +16,9 @@ use week_file::minutes;
 #[path = "support/interop.rs"]
 mod interop;
 
-fn fora() -> Command {
-    let mut command = Command::cargo_bin("fora").expect("the binary is built");
-    command
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    command
-}
+#[path = "support/fora.rs"]
+mod binary;
+use binary::fora;
 
 fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -7,7 +7,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// The real schedules, each with the zone it needs when it names none.
@@ -35,14 +34,9 @@ type Reading = (
 #[path = "support/interop.rs"]
 mod interop;
 
-fn fora() -> Command {
-    let mut command = Command::cargo_bin("fora").expect("the binary is built");
-    command
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    command
-}
+#[path = "support/fora.rs"]
+mod binary;
+use binary::fora;
 
 /// The shared folder of real schedules; `None` (said) when it is absent.
 fn schedules() -> Option<PathBuf> {

@@ -8,7 +8,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use jiff::Timestamp;
 use jiff::civil::DateTime;
 use proptest::prelude::*;
@@ -18,14 +17,9 @@ use serde_json::{Value, json};
 mod week_file;
 use week_file::minutes;
 
-fn fora() -> Command {
-    let mut command = Command::cargo_bin("fora").expect("the binary is built");
-    command
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    command
-}
+#[path = "support/fora.rs"]
+mod binary;
+use binary::fora;
 
 /// The instant of a wall-clock time in a zone, as jiff reads it (the earlier of a repeated
 /// hour, after the gap of a skipped one: RFC 5545's rule, and the week file's).

@@ -7,21 +7,15 @@ use std::io::Read;
 use std::path::Path;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use serde_json::{Value, json};
 
 const WEEK_2020: &str = "schedules/engagementkongress-2020.json";
 
-fn fora() -> Command {
-    let mut command = Command::cargo_bin("fora").expect("the binary is built");
-    command
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    command
-}
+#[path = "support/fora.rs"]
+mod binary;
+use binary::fora;
 
 /// A week file in a temporary folder.
 fn week_file(week: &Value) -> tempfile::TempPath {
