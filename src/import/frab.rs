@@ -121,6 +121,22 @@ struct Head {
     base_url: Option<String>,
 }
 
+impl Head {
+    /// The head from the conference's fields by frab's names, in XML and JSON alike.
+    fn read(field: impl Fn(&str) -> Option<String>) -> Self {
+        Self {
+            title: field("title"),
+            acronym: field("acronym"),
+            guid: field("guid"),
+            zone: field("time_zone_name"),
+            start: field("start"),
+            end: field("end"),
+            day_change: field("day_change"),
+            base_url: field("base_url"),
+        }
+    }
+}
+
 /// The programme of a conference's head, rooms and raw events (each with its day).
 fn programme(head: Head, rooms: Vec<String>, raws: Vec<(Raw, Day)>) -> Programme {
     let mut programme = Programme {
@@ -497,16 +513,7 @@ fn read_xml(bytes: &[u8]) -> Result<Programme, ImportError> {
     let root = document.root_element();
     let conference = child(root, "conference");
     let field = |name: &str| conference.and_then(|c| child_text(c, name));
-    let head = Head {
-        title: field("title"),
-        acronym: field("acronym"),
-        guid: field("guid"),
-        zone: field("time_zone_name"),
-        start: field("start"),
-        end: field("end"),
-        day_change: field("day_change"),
-        base_url: field("base_url"),
-    };
+    let head = Head::read(field);
     let mut rooms: Vec<String> = Vec::new();
     for room in root.descendants().filter(|n| n.has_tag_name("room")) {
         if let Some(name) = room.attribute("name").map(str::trim)
@@ -670,16 +677,9 @@ fn read_json(source: Source, bytes: &[u8]) -> Result<Programme, ImportError> {
     let schedule = root.get("schedule").unwrap_or(&root);
     let conference = schedule.get("conference").unwrap_or(&Value::Null);
     let field = |name: &str| text(conference.get(name));
-    let head = Head {
-        title: field("title"),
-        acronym: field("acronym"),
-        guid: field("guid"),
-        zone: field("time_zone_name"),
-        start: field("start"),
-        end: field("end"),
-        day_change: field("day_change"),
-        base_url: text(schedule.get("base_url")).or_else(|| field("base_url")),
-    };
+    let mut head = Head::read(field);
+    // frab JSON puts base_url beside the conference; some writers put it inside.
+    head.base_url = text(schedule.get("base_url")).or(head.base_url);
     let mut rooms: Vec<String> = Vec::new();
     let mut declare = |name: Option<String>| {
         if let Some(name) = name
