@@ -113,11 +113,13 @@
   const dateHeading = new Intl.DateTimeFormat(locale, {
     weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
   });
-  const part = (options, at, type) => new Intl.DateTimeFormat(locale, { ...options, timeZone: viewerZone })
-    .formatToParts(at).find((p) => p.type === type)?.value ?? '';
-  const zoneName = (at) => part({ timeZoneName: 'short' }, at, 'timeZoneName');
+  // Made once: a formatter is costly to make, and every time on the page asks two.
+  const shortZone = new Intl.DateTimeFormat(locale, { timeZoneName: 'short', timeZone: viewerZone });
+  const longOffset = new Intl.DateTimeFormat(locale, { timeZoneName: 'longOffset', timeZone: viewerZone });
+  const zonePart = (format, at) => format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const zoneName = (at) => zonePart(shortZone, at);
   const offset = (at) => {
-    const text = part({ timeZoneName: 'longOffset' }, at, 'timeZoneName').replace('GMT', '');
+    const text = zonePart(longOffset, at).replace('GMT', '');
     return text === '' ? '+00:00' : text;
   };
   const iso = (at) => `${dayOf.format(at)}T${clock.format(at)}:00${offset(at)}`;
