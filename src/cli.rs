@@ -28,6 +28,12 @@ Exit codes:
   2  the input could not be read or understood, --base-url is no http(s) address, DIR holds
      something else than a site of fora, or fora or rooms share an id (nothing is written)";
 
+const PLAN_EXIT_CODES: &str = "\
+Exit codes:
+  0  every forum has a place (written where asked)
+  1  some fora could not be placed: the report says why; the others are written
+  2  the input could not be read or understood, or fora share an id (nothing is written)";
+
 const EXIT_CODES: &str = "\
 Exit codes (of check, timetable, list and ics; show and diff say their own):
   0  no error findings (warnings allowed)
@@ -587,6 +593,60 @@ pub enum Command {
         format: ListingArg,
     },
 
+    /// Place the fora without a start automatically, or re-plan after a change
+    ///
+    /// Every forum that takes place and has no start gets a start and a room where
+    /// `fora check` finds no error: its room is free, its speakers speak nowhere else, the
+    /// week's days and day window (09:00–18:00 when the week sets none), single track,
+    /// skipped hours and capacity (registrations within the room's seats); and what the week
+    /// file says for planning: speakers' and rooms' `available` times, a forum's `window`,
+    /// `after`/`before` other fora, `groups` that must not run in parallel. Starts lie on
+    /// `rules.grid` (15 minutes when not set). Fora that have a start stay where they are.
+    ///
+    /// Then, in this order, it keeps few attendees with two fora at once (from the fora's
+    /// `attendees`), few warnings (short gaps, days over their hours), rooms that fit their
+    /// audience, the fora's `prefer` (a day, morning, afternoon, hours) and a compact day.
+    /// With --replan it may move scheduled fora too (never `"fixed": true`), as few as it
+    /// can: the fora that now break a rule first.
+    ///
+    /// The report says what was placed and moved, the objective's figures, and for each
+    /// forum without a place why. The same week and seed give the same plan, unless
+    /// --time-limit stops the search first (the report says so).
+    ///
+    /// Examples:
+    ///   fora plan week.json                      # show the plan, write nothing
+    ///   fora plan week.json -o planned.json      # write the planned week to a copy
+    ///   fora plan week.json --write              # write it into week.json
+    ///   fora plan week.json --replan --write     # after a change: move as few as can be
+    #[command(after_help = PLAN_EXIT_CODES, verbatim_doc_comment)]
+    Plan {
+        /// The week file.
+        file: PathBuf,
+        /// Write the planned week to this file (`-` for standard output; the report then
+        /// goes to standard error).
+        #[arg(short, long, value_name = "FILE", conflicts_with = "write")]
+        output: Option<PathBuf>,
+        /// Write the planned week into the week file itself, changing only the starts and
+        /// rooms it sets (and `updated`).
+        #[arg(long)]
+        write: bool,
+        /// Report the plan; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Move scheduled fora too (not those marked `"fixed": true`), as few as can be.
+        #[arg(long)]
+        replan: bool,
+        /// The seed of the search's choices: the same seed, the same plan.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        seed: u64,
+        /// Stop searching after this long (`10s`, `2m`, `500ms`) with the best plan so far.
+        #[arg(long, value_name = "TIME", value_parser = time_limit)]
+        time_limit: Option<std::time::Duration>,
+        /// `human` for people, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = ReportFormatArg::Human)]
+        format: ReportFormatArg,
+    },
+
     /// Print a completion script for a shell
     ///
     /// Examples:
@@ -712,14 +772,15 @@ pub enum WeekCommand {
 /// The commands on the week's rules.
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
-    /// Change the rules: day_start, day_end, min_gap, max_hours_per_day, parallel
+    /// Change the rules: day_start, day_end, min_gap, max_hours_per_day, parallel, grid
     ///
     /// Times as 09:00, the gap as a duration (15m; 0m for none), hours with a comma or a
-    /// point (6,5), parallel as yes/no (ja/nein, true/false). An empty value removes a rule.
+    /// point (6,5), parallel as yes/no (ja/nein, true/false), the grid `fora plan` starts
+    /// fora on as a duration (15m when not set). An empty value removes a rule.
     ///
     /// Example:
     ///   fora rules set week.json day_start=09:00 day_end=18:00 min_gap=15m \
-    ///     parallel=false max_hours_per_day=6,5
+    ///     parallel=false max_hours_per_day=6,5 grid=30m
     #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
     Set(Assignments),
 }
@@ -983,6 +1044,16 @@ fn date_time(text: &str) -> Result<NaiveDateTime, ValueError> {
     crate::model::local_date_time(text).ok_or_else(|| ValueError::DateTime(text.to_owned()))
 }
 
+/// How long the planner may search: `10s`, `2m`, `1m30s`, `500ms`, more than nothing.
+fn time_limit(text: &str) -> Result<std::time::Duration, ValueError> {
+    text.trim()
+        .parse::<jiff::SignedDuration>()
+        .ok()
+        .and_then(|limit| std::time::Duration::try_from(limit).ok())
+        .filter(|limit| !limit.is_zero())
+        .ok_or_else(|| ValueError::TimeLimit(text.to_owned()))
+}
+
 /// A duration checked, and kept as the organiser wrote it.
 fn duration_as_typed(text: &str) -> Result<String, DurationError> {
     Duration::parse(text).map(|_| text.trim().to_owned())
@@ -1053,7 +1124,8 @@ impl Cli {
             | Command::Rules(RulesCommand::Set(Assignments { file, .. }))
             | Command::Expect(ExpectCommand::Set(Assignments { file, .. }))
             | Command::Registrations { file, .. }
-            | Command::Free { file, .. } => Some(file),
+            | Command::Free { file, .. }
+            | Command::Plan { file, .. } => Some(file),
             Command::Diff { new, .. } => Some(new),
             Command::New { .. }
             | Command::Import { .. }
@@ -1088,6 +1160,8 @@ pub enum Invocation {
     Edit(commands::EditOptions, Change),
     /// Find free slots.
     Free(commands::FreeOptions),
+    /// Place fora automatically.
+    Plan(commands::PlanOptions),
     /// List the rooms.
     RoomList(commands::RoomListOptions),
     /// Read registrations into a week.
@@ -1195,6 +1269,7 @@ impl Cli {
             command @ Command::Import { .. } => import(command, language),
             command @ Command::Export { .. } => export(command, language),
             command @ Command::Site { .. } => site(command, language),
+            command @ Command::Plan { .. } => plan(command, language),
             Command::Completions { shell } => Invocation::Completions(shell),
             Command::Man => Invocation::Man,
             Command::Schema => Invocation::Schema,
@@ -1295,6 +1370,34 @@ fn export(command: Command, language: Option<Language>) -> Invocation {
         format: format.into(),
         output,
         base_url,
+        language,
+    })
+}
+
+/// The options of `fora plan`.
+fn plan(command: Command, language: Option<Language>) -> Invocation {
+    let Command::Plan {
+        file,
+        output,
+        write,
+        dry_run,
+        replan,
+        seed,
+        time_limit,
+        format,
+    } = command
+    else {
+        unreachable!("only fora plan");
+    };
+    Invocation::Plan(commands::PlanOptions {
+        file,
+        output,
+        write,
+        dry_run,
+        replan,
+        seed,
+        time_limit,
+        format: format.into(),
         language,
     })
 }

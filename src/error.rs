@@ -60,6 +60,9 @@ pub enum Error {
     NotASite(PathBuf),
     /// `fora site --previous` names a folder without a site of fora.
     NoPreviousSite(PathBuf),
+    /// The checker finds errors in a plan (the planner keeps to every rule it checks, so
+    /// this is a fault of `fora`); nothing was written.
+    PlanRefused(u64),
     /// A value given on the command line does not fit (the command names where it was given).
     Value {
         /// Where it was given: a flag (`--room`), or `FIELD=` of `fora set`.
@@ -106,6 +109,8 @@ pub enum Error {
 /// command line names where it was given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ValueError {
+    /// A time limit that does not read as a length of time.
+    TimeLimit(String),
     /// A day that is not one of the week's (and on which no forum starts).
     DayOutsideWeek {
         /// The day.

@@ -12,6 +12,7 @@ pub mod import;
 mod known;
 pub mod model;
 mod output;
+pub mod plan;
 pub mod report;
 pub mod rules;
 pub mod run;

@@ -9,7 +9,7 @@
 
 use chrono::{NaiveDateTime, NaiveTime};
 
-use crate::model::{Clock, DayTime, Duration, Forum, Room, Rules, Week};
+use crate::model::{Clock, DayTime, Duration, Forum, Interval, Room, Rules, Week};
 
 /// Where a forum lies: its instants and its local start and end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +46,17 @@ pub fn short_gap(before: Span, after: Span, gap: Duration) -> Option<i64> {
 pub fn too_close(a: Span, b: Span, gap: Option<Duration>) -> bool {
     overlap(a, b)
         || gap.is_some_and(|gap| short_gap(a, b, gap).is_some() || short_gap(b, a, gap).is_some())
+}
+
+/// Whether a forum from `start` to `end` (local) lies within one of `times` (a speaker's
+/// or a room's availability, a forum's window); `None` is any time.
+pub fn available(times: Option<&[Interval]>, start: NaiveDateTime, end: NaiveDateTime) -> bool {
+    times.is_none_or(|times| times.iter().any(|t| t.holds(start, end)))
+}
+
+/// Whether `then` keeps its order after `first`: it starts once `first` has ended.
+pub fn in_order(first: Span, then: Span) -> bool {
+    then.from >= first.to
 }
 
 /// Whether a forum from `start` to `end` (local) lies outside the week's days.

@@ -62,6 +62,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Invocation::New(options) => commands::new(&options),
         Invocation::Edit(options, change) => commands::edit(&options, change),
         Invocation::Free(options) => commands::free(&options),
+        Invocation::Plan(options) => commands::plan(&options),
         Invocation::RoomList(options) => commands::room_list(&options),
         Invocation::Registrations(options) => commands::registrations(&options),
         Invocation::Import(options) => commands::import(&options),

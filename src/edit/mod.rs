@@ -203,6 +203,16 @@ impl Document {
     /// Opens `path` for editing, waiting for any other edit of it to finish. A symbolic
     /// link is followed; a file that may not be written is refused.
     pub fn open(path: &Path) -> Result<Self, Error> {
+        Self::open_as(path, true)
+    }
+
+    /// Opens `path` to write the changed week elsewhere ([`Document::save_to`]): the file
+    /// itself is only read, so it may be read-only, and is not locked.
+    pub fn read(path: &Path) -> Result<Self, Error> {
+        Self::open_as(path, false)
+    }
+
+    fn open_as(path: &Path, edit: bool) -> Result<Self, Error> {
         let read_failed = |source| Error::Read {
             path: path.to_owned(),
             source,
@@ -210,18 +220,23 @@ impl Document {
         let target = std::fs::canonicalize(path).map_err(read_failed)?;
         let mut file = loop {
             let file = File::open(&target).map_err(read_failed)?;
+            if !edit {
+                break file;
+            }
             file.lock().map_err(read_failed)?;
             // An edit that finished while we waited replaced the file: lock the new one.
             if same_file(&file, &target).map_err(read_failed)? {
                 break file;
             }
         };
-        output::writable(&target).map_err(|error| match error {
-            output::Refusal::ReadOnly => Error::ReadOnly(path.to_owned()),
-            output::Refusal::Io(source) => read_failed(source),
-        })?;
-        // A write killed half-way left its temporary file: no other edit runs now.
-        output::clean_stale(&target);
+        if edit {
+            output::writable(&target).map_err(|error| match error {
+                output::Refusal::ReadOnly => Error::ReadOnly(path.to_owned()),
+                output::Refusal::Io(source) => read_failed(source),
+            })?;
+            // A write killed half-way left its temporary file: no other edit runs now.
+            output::clean_stale(&target);
+        }
         let mut original = Vec::new();
         file.read_to_end(&mut original).map_err(read_failed)?;
         let input = |error| Error::Input {
@@ -247,6 +262,12 @@ impl Document {
             week,
             focus: None,
         })
+    }
+
+    /// Compares the findings of the whole week when saving, not those of the forum
+    /// changed last: for changes of many fora.
+    pub fn whole_week(&mut self) {
+        self.focus = None;
     }
 
     /// The week as it was read.
@@ -296,8 +317,23 @@ impl Document {
 
     /// Checks the changed document and, when it adds no error finding (or `force`), writes it
     /// with `updated` set to `now`.
-    pub fn save(mut self, options: Options, now: DateTime<Utc>) -> Result<Outcome, Error> {
+    pub fn save(self, options: Options, now: DateTime<Utc>) -> Result<Outcome, Error> {
+        self.save_to(None, options, now)
+    }
+
+    /// As [`Document::save`], but to `out` when given (`-` for standard output) instead of
+    /// the file itself, which stays as it is.
+    pub fn save_to(
+        mut self,
+        out: Option<&Path>,
+        options: Options,
+        now: DateTime<Utc>,
+    ) -> Result<Outcome, Error> {
         if self.tree.text().as_bytes() == self.original {
+            // A copy asked for is a copy, changed or not.
+            if let Some(out) = out.filter(|_| !options.dry_run) {
+                output::write_to(out, |w| w.write_all(&self.original))?;
+            }
             return Ok(Outcome::Unchanged);
         }
         let stamp = serde_json::Value::from(now.to_rfc3339_opts(SecondsFormat::Secs, true));
@@ -315,6 +351,10 @@ impl Document {
         }
         if added.count() > 0 && !options.force {
             return Ok(Outcome::Refused(added));
+        }
+        if let Some(out) = out {
+            output::write_to(out, |w| w.write_all(text.as_bytes()))?;
+            return Ok(Outcome::Written(added));
         }
         // Another program (an editor) does not take our lock: look before replacing.
         let now_on_disk = std::fs::read(&self.target).map_err(|source| Error::Read {

@@ -336,7 +336,8 @@ fn week_value(
     })
 }
 
-/// `fora rules set`: the day's window, the least gap, single track, hours a day.
+/// `fora rules set`: the day's window, the least gap, single track, hours a day, the
+/// planner's start grid.
 pub fn rules(doc: &mut Document, list: &[String]) -> Result<Said, Invalid> {
     let rules = &doc.week.rules;
     let present = keys_of(doc, "rules");
@@ -360,6 +361,11 @@ pub fn rules(doc: &mut Document, list: &[String]) -> Result<Said, Invalid> {
                     text_of(&text).map(Value::from),
                     gap.flatten() == rules.min_gap,
                 )
+            }
+            "grid" => {
+                // Written as typed, as durations are.
+                let grid = optional(&text, value::duration).map_err(wrong)?;
+                (text_of(&text).map(Value::from), grid == rules.grid)
             }
             "max_hours_per_day" => {
                 let hours = optional(&text, value::decimal).map_err(wrong)?;

@@ -9,8 +9,9 @@ use serde_json::{Map, Value};
 
 use super::problem::{InputError, JsonType, Place, Problem, Syntax};
 use super::{
-    Contact, DayTime, Duration, Expect, Forum, Language, MAX_DAYS, Room, Rules, Seats, Status,
-    Week, identity::is_valid_week_id, is_valid_id,
+    Contact, DayTime, Duration, Expect, Forum, Group, Interval, Language, MAX_DAYS, Person,
+    Planning, Preference, Room, Rules, Seats, Status, Week, identity::is_valid_week_id,
+    is_valid_id,
 };
 use crate::suggest;
 
@@ -28,6 +29,8 @@ pub const WEEK_KEYS: &[&str] = &[
     "participants",
     "contact",
     "rooms",
+    "people",
+    "groups",
     "rules",
     "expect",
     "fora",
@@ -47,9 +50,16 @@ pub const FORUM_KEYS: &[&str] = &[
     "registrations",
     "capacity",
     "attendees",
+    "window",
+    "after",
+    "before",
+    "prefer",
+    "fixed",
 ];
 /// The keys of a room that `fora` reads.
-pub const ROOM_KEYS: &[&str] = &["id", "name", "url", "capacity"];
+pub const ROOM_KEYS: &[&str] = &["id", "name", "url", "capacity", "available"];
+/// The keys of a person (under `people`) that `fora` reads.
+pub const PERSON_KEYS: &[&str] = &["available"];
 /// The keys of `rules` that `fora` reads.
 pub const RULES_KEYS: &[&str] = &[
     "day_start",
@@ -57,6 +67,7 @@ pub const RULES_KEYS: &[&str] = &[
     "min_gap",
     "max_hours_per_day",
     "parallel",
+    "grid",
 ];
 /// The keys of `expect` that `fora` reads.
 pub const EXPECT_KEYS: &[&str] = &["fora", "hours"];
@@ -154,6 +165,8 @@ raw!(RawWeek {
     participants: u64,
     contact: RawContact,
     rooms: Vec<RawRoom>,
+    people: Named<RawPerson>,
+    groups: Named<Texts>,
     rules: RawRules,
     expect: RawExpect,
     fora: ResolvedFora,
@@ -218,7 +231,81 @@ raw!(RawForum {
     registrations: u64,
     capacity: u64,
     attendees: Vec<String>,
+    window: Texts,
+    after: Texts,
+    before: Texts,
+    prefer: Texts,
+    fixed: bool,
 });
+
+raw!(RawPerson { available: Texts });
+
+/// An object of named entries (`people`, `groups`), in file order.
+struct Named<T>(Vec<(String, T)>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Named<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Entries<T> {
+            type Value = Named<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Named<T>, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+                    entries.push((key.into_owned(), map.next_value()?));
+                }
+                Ok(Named(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries(std::marker::PhantomData))
+    }
+}
+
+/// A text or a list of texts: `"after": "eroeffnung"` or `["a", "b"]`.
+struct Texts(Vec<String>);
+
+impl<'de> Deserialize<'de> for Texts {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            One(String),
+            Many(Vec<String>),
+        }
+        // Untagged enums say only "did not match"; say what was expected instead.
+        let value = Value::deserialize(deserializer)?;
+        match serde_json::from_value::<OneOrMany>(value.clone()) {
+            Ok(OneOrMany::One(text)) => Ok(Texts(vec![text])),
+            Ok(OneOrMany::Many(texts)) => Ok(Texts(texts)),
+            Err(_) => Err(serde::de::Error::invalid_type(
+                unexpected(&value),
+                &"a text or a list of texts",
+            )),
+        }
+    }
+}
+
+/// What serde calls a value it did not expect.
+fn unexpected(value: &Value) -> serde::de::Unexpected<'_> {
+    use serde::de::Unexpected;
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => n
+            .as_f64()
+            .map_or(Unexpected::Other("a number"), Unexpected::Float),
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
 
 raw!(RawContact {
     name: String,
@@ -230,6 +317,7 @@ raw!(RawRoom {
     name: String,
     url: String,
     capacity: u64,
+    available: Texts,
 });
 
 raw!(RawRules {
@@ -238,6 +326,7 @@ raw!(RawRules {
     min_gap: Value,
     max_hours_per_day: f64,
     parallel: bool,
+    grid: Value,
 });
 
 raw!(RawExpect {
@@ -457,6 +546,16 @@ impl RawWeek {
                     .collect()
             })
             .transpose()?;
+        let groups: Vec<Group> = self
+            .groups
+            .map_or_else(Vec::new, |Named(groups)| groups)
+            .into_iter()
+            .map(|(name, Texts(fora))| Group {
+                name,
+                fora: fora.into_iter().map(|id| id.trim().to_owned()).collect(),
+            })
+            .collect();
+        known_fora(&fora, &groups)?;
         Ok(Week {
             id,
             name,
@@ -470,6 +569,8 @@ impl RawWeek {
             participants: self.participants,
             contact: self.contact.map(RawContact::resolve).transpose()?,
             rooms,
+            people: people(self.people)?,
+            groups,
             rules: self
                 .rules
                 .map(RawRules::resolve)
@@ -507,6 +608,14 @@ impl RawForum {
             Some(text) => Status::parse(&text).ok_or_else(|| invalid(Problem::Status(text)))?,
         };
         let seats = seats(self.registrations, self.capacity, self.attendees, invalid)?;
+        let planning = planning(
+            self.window,
+            self.after,
+            self.before,
+            self.prefer,
+            self.fixed,
+            invalid,
+        )?;
         Ok(Forum {
             id,
             title,
@@ -528,9 +637,112 @@ impl RawForum {
             url: self.url,
             status,
             seats,
+            planning,
             extra: self.extra.into(),
         })
     }
+}
+
+/// A forum's planning, when it says anything of it: most fora of a large week do not.
+fn planning(
+    window: Option<Texts>,
+    after: Option<Texts>,
+    before: Option<Texts>,
+    prefer: Option<Texts>,
+    fixed: Option<bool>,
+    invalid: impl Fn(Problem) -> InputError,
+) -> Result<Option<Box<Planning>>, InputError> {
+    if window.is_none()
+        && after.is_none()
+        && before.is_none()
+        && prefer.is_none()
+        && fixed.is_none()
+    {
+        return Ok(None);
+    }
+    let ids = |texts: Option<Texts>| {
+        texts.map_or_else(Vec::new, |Texts(ids)| {
+            ids.into_iter().map(|id| id.trim().to_owned()).collect()
+        })
+    };
+    let prefer = prefer
+        .map_or_else(Vec::new, |Texts(texts)| texts)
+        .into_iter()
+        .map(|text| Preference::parse(&text).ok_or_else(|| invalid(Problem::Preference(text))))
+        .collect::<Result<_, _>>()?;
+    Ok(Some(Box::new(Planning {
+        window: intervals(window, "window", &invalid)?,
+        after: ids(after),
+        before: ids(before),
+        prefer,
+        fixed: fixed.unwrap_or(false),
+    })))
+}
+
+/// Stretches of time as `available` and `window` give them.
+fn intervals(
+    texts: Option<Texts>,
+    key: &'static str,
+    invalid: impl Fn(Problem) -> InputError,
+) -> Result<Option<Vec<Interval>>, InputError> {
+    texts
+        .map(|Texts(texts)| {
+            texts
+                .into_iter()
+                .map(|text| {
+                    Interval::parse(&text).ok_or_else(|| invalid(Problem::Interval { key, text }))
+                })
+                .collect()
+        })
+        .transpose()
+}
+
+/// The people of a week, each with when they are available.
+fn people(named: Option<Named<RawPerson>>) -> Result<Vec<Person>, InputError> {
+    let Some(Named(people)) = named else {
+        return Ok(Vec::new());
+    };
+    people
+        .into_iter()
+        .map(|(name, raw)| {
+            let invalid = |problem| InputError::invalid(Place::Person(name.clone()), problem);
+            Ok(Person {
+                available: intervals(raw.available, "available", invalid)?,
+                name,
+                extra: raw.extra.into(),
+            })
+        })
+        .collect()
+}
+
+/// Every id a forum, a group or an order names must be a forum's.
+fn known_fora(fora: &[Forum], groups: &[Group]) -> Result<(), InputError> {
+    let ids: rustc_hash::FxHashSet<&str> = fora.iter().map(|f| f.id.as_str()).collect();
+    let unknown = |place: Place, key: &'static str, id: &str| {
+        let closest = suggest::closest(id, ids.iter().copied()).map(str::to_owned);
+        InputError::invalid(
+            place,
+            Problem::UnknownForum {
+                key,
+                id: id.to_owned(),
+                closest,
+            },
+        )
+    };
+    for forum in fora {
+        let planning = forum.planning();
+        for (key, named) in [("after", &planning.after), ("before", &planning.before)] {
+            if let Some(id) = named.iter().find(|id| !ids.contains(id.as_str())) {
+                return Err(unknown(Place::Forum(forum.id.clone()), key, id));
+            }
+        }
+    }
+    for group in groups {
+        if let Some(id) = group.fora.iter().find(|id| !ids.contains(id.as_str())) {
+            return Err(unknown(Place::Group(group.name.clone()), "fora", id));
+        }
+    }
+    Ok(())
 }
 
 /// A forum's seats, when it says anything of them: most fora of a large week do not.
@@ -602,12 +814,16 @@ impl RawRoom {
                 Problem::ForumId(id),
             ));
         }
+        let available = intervals(self.available, "available", |problem| {
+            InputError::invalid(Place::Room(id.clone()), problem)
+        })?;
         Ok(Room {
             name: self
                 .name
                 .filter(|n| !n.trim().is_empty())
                 .unwrap_or_else(|| id.clone()),
             id,
+            available,
             url: self.url,
             capacity: self.capacity,
             extra: self.extra.into(),
@@ -642,6 +858,7 @@ impl RawRules {
             min_gap: min_gap(self.min_gap)?,
             max_hours_per_day: self.max_hours_per_day,
             parallel: self.parallel,
+            grid: grid(self.grid)?,
             extra: self.extra.into(),
         })
     }
@@ -708,6 +925,11 @@ fn min_gap(value: Option<Value>) -> Result<Option<Duration>, InputError> {
         }) if !negative => Ok(None),
         other => other,
     }
+}
+
+/// The start grid: at least a minute, at most a day.
+fn grid(value: Option<Value>) -> Result<Option<Duration>, InputError> {
+    duration(value, || Place::Rules, "grid")
 }
 
 fn time_zone(name: &str) -> Result<Tz, InputError> {
@@ -810,12 +1032,15 @@ mod tests {
             "id": "w", "name": "W", "timezone": "UTC", "start": "2020-01-01", "end": "2020-01-01", "language": "de",
             "description": "d", "updated": "2020-01-01T00:00:00Z", "registrations": 1, "participants": 1,
             "contact": {"name": "Büro", "email": "buero@example.org"},
-            "rooms": [{"id": "r", "name": "R", "url": "u", "capacity": 1}],
-            "rules": {"day_start": "09:00", "day_end": "18:00", "min_gap": "5m", "max_hours_per_day": 6, "parallel": true},
+            "rooms": [{"id": "r", "name": "R", "url": "u", "capacity": 1, "available": ["2020-01-01"]}],
+            "people": {"s": {"available": ["2020-01-01T09:00/12:00"]}},
+            "groups": {"jugend": ["f"]},
+            "rules": {"day_start": "09:00", "day_end": "18:00", "min_gap": "5m", "max_hours_per_day": 6, "parallel": true, "grid": "30m"},
             "expect": {"fora": 1, "hours": 1},
             "fora": [{"id": "f", "title": "F", "format": "x", "start": "2020-01-01T10:00", "duration": 60,
                       "room": "r", "speakers": ["s"], "description": "d", "url": "u", "status": "tentative",
-                      "registrations": 3, "capacity": 20, "attendees": ["1042", "T-0042"]}]
+                      "registrations": 3, "capacity": 20, "attendees": ["1042", "T-0042"],
+                      "window": "2020-01-01", "after": [], "before": [], "prefer": "morning", "fixed": true}]
         });
         let week = Week::from_json(&all.to_string()).unwrap();
         assert!(week.extra.is_empty());
@@ -837,7 +1062,14 @@ mod tests {
         assert_eq!(keys(&all["rules"]), RULES_KEYS);
         assert_eq!(keys(&all["expect"]), EXPECT_KEYS);
         assert_eq!(keys(&all["contact"]), CONTACT_KEYS);
+        assert_eq!(keys(&all["people"]["s"]), PERSON_KEYS);
+        assert!(week.people[0].extra.is_empty());
+        assert_eq!(week.groups[0].fora, ["f"]);
+        assert_eq!(week.rules.grid.map(Duration::minutes), Some(30));
         let forum = &week.fora[0];
+        let planning = forum.planning();
+        assert!(planning.fixed && planning.window.as_ref().is_some_and(|w| w.len() == 1));
+        assert_eq!(planning.prefer, [Preference::Morning]);
         assert_eq!(
             (
                 forum.registrations(),

@@ -6,6 +6,7 @@
 mod duration;
 pub mod identity;
 mod load;
+mod planning;
 mod problem;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -19,8 +20,10 @@ pub use duration::{Duration, DurationError, MAX_MINUTES};
 pub(crate) use load::local_date_time;
 pub use load::sniff_language;
 pub use load::{
-    CONTACT_KEYS, EXPECT_KEYS, FORUM_KEYS, ROOM_KEYS, RULES_KEYS, WEEK_KEYS, is_email, is_pseudonym,
+    CONTACT_KEYS, EXPECT_KEYS, FORUM_KEYS, PERSON_KEYS, ROOM_KEYS, RULES_KEYS, WEEK_KEYS, is_email,
+    is_pseudonym,
 };
+pub use planning::{Group, Interval, Person, Planning, Preference};
 pub use problem::{InputError, JsonType, Place, Problem, Syntax};
 
 /// The JSON Schema of the week file (draft 2020-12), as `fora schema` prints it.
@@ -57,6 +60,10 @@ pub struct Week {
     pub contact: Option<Contact>,
     /// The virtual rooms; `None` means one implicit room for every forum.
     pub rooms: Option<Vec<Room>>,
+    /// What the week file says of its speakers (when they are available), in file order.
+    pub people: Vec<Person>,
+    /// Fora with one audience, which must not run at the same time, in file order.
+    pub groups: Vec<Group>,
     /// The rules the programme is checked against.
     pub rules: Rules,
     /// Published figures the programme must match.
@@ -113,6 +120,8 @@ pub struct Forum {
     pub status: Status,
     /// Its registrations and capacity, when the file says anything of them.
     pub seats: Option<Box<Seats>>,
+    /// When it may and should run, when the file says anything of it.
+    pub planning: Option<Box<Planning>>,
     /// Keys of the forum that `fora` does not know, kept in file order.
     pub extra: Extra,
 }
@@ -146,6 +155,18 @@ impl Forum {
     /// Who registered, by pseudonymous number.
     pub fn attendees(&self) -> &[String] {
         self.seats.as_deref().map_or(&[], |s| &s.attendees)
+    }
+
+    /// When it may and should run: what the file says, else nothing.
+    pub fn planning(&self) -> &Planning {
+        static NONE: Planning = Planning {
+            window: None,
+            after: Vec::new(),
+            before: Vec::new(),
+            prefer: Vec::new(),
+            fixed: false,
+        };
+        self.planning.as_deref().unwrap_or(&NONE)
     }
 }
 
@@ -256,6 +277,8 @@ pub struct Room {
     pub url: Option<String>,
     /// How many people fit.
     pub capacity: Option<u64>,
+    /// When the room may be used; `None`: at any time.
+    pub available: Option<Vec<Interval>>,
     /// Keys of the room that `fora` does not know.
     pub extra: Extra,
 }
@@ -273,6 +296,9 @@ pub struct Rules {
     pub max_hours_per_day: Option<f64>,
     /// Whether fora may run at the same time (in different rooms).
     pub parallel: Option<bool>,
+    /// The starts `fora plan` chooses from: every `grid` from midnight (15 minutes when
+    /// not set).
+    pub grid: Option<Duration>,
     /// Keys of the rules that `fora` does not know.
     pub extra: Extra,
 }
@@ -416,6 +442,8 @@ impl Week {
             participants: None,
             contact: None,
             rooms: None,
+            people: Vec::new(),
+            groups: Vec::new(),
             rules: Rules::default(),
             expect: Expect::default(),
             fora: Vec::new(),
@@ -451,6 +479,13 @@ impl Week {
             week: self,
             seen: HashMap::default(),
         }
+    }
+
+    /// What the week file says of the speaker `name`, compared without regard to case.
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        let folded = |n: &str| crate::view::folded(n.trim()).collect::<String>();
+        let name = folded(name);
+        self.people.iter().find(|p| folded(&p.name) == name)
     }
 
     /// The room with this id, when rooms are declared and one has it.

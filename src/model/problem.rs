@@ -99,6 +99,10 @@ pub enum Place {
     Rules,
     /// `expect`.
     Expect,
+    /// The person of this name, under `people`.
+    Person(String),
+    /// The group of this name, under `groups`.
+    Group(String),
 }
 
 /// What is wrong with a value whose JSON type is right.
@@ -185,6 +189,24 @@ pub enum Problem {
     MaxHours(f64),
     /// `expect.hours` below zero.
     NegativeHours(f64),
+    /// A stretch of time (`available`, `window`) that does not read, or is empty.
+    Interval {
+        /// The key.
+        key: &'static str,
+        /// As written.
+        text: String,
+    },
+    /// A preference that is not a day, a time of day or hours.
+    Preference(String),
+    /// An id of a forum (`after`, `before`, a group's) that no forum has.
+    UnknownForum {
+        /// The key.
+        key: &'static str,
+        /// As written.
+        id: String,
+        /// The closest id a forum has.
+        closest: Option<String>,
+    },
 }
 
 /// The JSON types, as errors name them.
@@ -234,8 +256,12 @@ impl JsonType {
             "contact" => Self::Object,
             "registrations" | "participants" | "capacity" => Self::Count,
             "max_hours_per_day" | "hours" => Self::Number,
-            "parallel" => Self::Boolean,
-            "duration" | "min_gap" => Self::Duration,
+            "people" | "groups" if parent.is_empty() => Self::Object,
+            _ if parent == "people" => Self::Object,
+            _ if parent == "groups" => Self::Texts,
+            "available" | "window" | "after" | "before" | "prefer" => Self::Texts,
+            "parallel" | "fixed" => Self::Boolean,
+            "duration" | "min_gap" | "grid" => Self::Duration,
             "id" | "name" | "timezone" | "start" | "end" | "language" | "description"
             | "updated" | "title" | "format" | "room" | "url" | "status" | "day_start"
             | "day_end" | "email" => Self::Text,

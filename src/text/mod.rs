@@ -137,6 +137,40 @@ pub fn date_time(language: Language, at: chrono::NaiveDateTime, style: DateStyle
     )
 }
 
+/// A stretch of the week's clock as people read it: `Di 23.06.` (a whole day),
+/// `Di 23.06. 09:00–12:00`, `Di 23.06. 18:00 – Mi 24.06. 12:00`.
+pub fn interval(language: Language, interval: crate::model::Interval) -> String {
+    let day = |at: chrono::NaiveDateTime| date(language, at.date(), DateStyle::WeekdayShort);
+    let (from, to) = (interval.from, interval.to);
+    let midnight = |at: chrono::NaiveDateTime| at.time() == chrono::NaiveTime::MIN;
+    if midnight(from) && midnight(to) && to.date() == from.date().succ_opt().unwrap_or_default() {
+        return day(from);
+    }
+    if to.date() == from.date()
+        || (midnight(to) && to.date() == from.date().succ_opt().unwrap_or_default())
+    {
+        let end = if midnight(to) {
+            "24:00".to_owned()
+        } else {
+            to.format("%H:%M").to_string()
+        };
+        return format!("{} {}–{end}", day(from), from.format("%H:%M"));
+    }
+    format!(
+        "{} {} – {} {}",
+        day(from),
+        from.format("%H:%M"),
+        day(to),
+        to.format("%H:%M")
+    )
+}
+
+/// Stretches of time joined as a list: `Di 23.06. 09:00–12:00, Mi 24.06.`.
+pub fn intervals(language: Language, intervals: &[crate::model::Interval]) -> String {
+    let parts: Vec<String> = intervals.iter().map(|&i| interval(language, i)).collect();
+    parts.join(", ")
+}
+
 /// The strftime pattern of `style`, from the catalogue.
 pub fn date_pattern(language: Language, style: DateStyle) -> String {
     match style {

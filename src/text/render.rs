@@ -75,6 +75,7 @@ impl Render for Error {
                 folder = file(path),
                 file = crate::site::WEEK_FILE
             ),
+            Error::PlanRefused(findings) => t!(l, "plan-refused", findings = (*findings)),
             Error::Value { flag, error } => match error {
                 // A value of `fora set`, or a forum's id, names itself.
                 _ if flag.is_empty() => error.render(l),
@@ -203,6 +204,7 @@ impl Render for ValueError {
             ValueError::NoStart(id) => t!(l, "value-no-start", id = id.as_str()),
             ValueError::DateTime(text) => t!(l, "value-date-time", text = plain(text)),
             ValueError::Date(text) => t!(l, "value-date", text = plain(text)),
+            ValueError::TimeLimit(text) => t!(l, "value-time-limit", text = plain(text)),
             ValueError::NeedsFile => t!(l, "value-needs-file"),
             ValueError::Language(text) => t!(l, "value-language", text = plain(text)),
             ValueError::Decimal(_)
@@ -450,6 +452,8 @@ impl Render for Place {
             Place::RoomNumber(number) => t!(l, "place-room-number", number = (*number)),
             Place::Rules => "rules".to_owned(),
             Place::Expect => "expect".to_owned(),
+            Place::Person(name) => t!(l, "place-person", name = plain(name)),
+            Place::Group(name) => t!(l, "place-group", name = plain(name)),
         }
     }
 }
@@ -510,6 +514,20 @@ impl Render for Problem {
             ),
             Problem::MaxHours(hours) => t!(l, "problem-max-hours", hours = (*hours)),
             Problem::NegativeHours(hours) => t!(l, "problem-negative-hours", hours = (*hours)),
+            Problem::Interval { key, text } => {
+                t!(l, "problem-interval", key = (*key), text = plain(text))
+            }
+            Problem::Preference(text) => t!(l, "problem-preference", text = plain(text)),
+            Problem::UnknownForum { key, id, closest } => match closest {
+                Some(closest) => t!(
+                    l,
+                    "problem-unknown-forum-closest",
+                    key = (*key),
+                    id = plain(id),
+                    closest = plain(closest)
+                ),
+                None => t!(l, "problem-unknown-forum", key = (*key), id = plain(id)),
+            },
         }
     }
 }

@@ -667,4 +667,50 @@ site-said = Site in { $folder } geschrieben: { $pages } Seiten und { $calendars 
 site-not-a-site = { $folder } ist nicht leer und enthält keine Site von fora ({ $file } fehlt); wählen Sie einen leeren Ordner
 site-no-previous = { $folder } enthält keine Site von fora zum Vergleichen ({ $file } fehlt)
 
+## planning (main)
+
+place-person = Person „{ $name }“ (unter „people“)
+place-group = Gruppe „{ $name }“ (unter „groups“)
+problem-interval = { $key } „{ $text }“ ist keine Zeitspanne; schreiben Sie einen Tag wie „2020-06-23“, Stunden eines Tages wie „2020-06-23T09:00/12:00“ oder „2020-06-23T09:00/2020-06-24T12:00“
+problem-preference = prefer „{ $text }“ ist kein Tag („2020-06-24“), kein „vormittags“ oder „nachmittags“ und keine Stunden („10:00/12:00“)
+problem-unknown-forum = { $key }: kein Forum hat die Kennung „{ $id }“
+problem-unknown-forum-closest = { $key }: kein Forum hat die Kennung „{ $id }“; meinten Sie „{ $closest }“?
+
+plan-no-room = { $registrations } Anmeldungen, aber kein Raum, den es haben darf, hat mehr als { $largest } Plätze
+plan-no-start = { $limit }, und darin bleibt auf dem Raster von { $grid } Minuten kein Beginn für seine { $duration }
+plan-blocked = { $limit }, und { $blocked }
+plan-limit-day = es darf nur im Tagesfenster { $window } laufen
+plan-limit-window = sein Zeitfenster erlaubt nur { $times }
+plan-limit-speaker = { $speaker } ist nur { $times } verfügbar
+plan-blocked-rooms-full = dann sind alle Räume belegt
+plan-blocked-rooms-unavailable = dann sind die Räume nicht verfügbar
+plan-blocked-speaker = dann spricht { $speaker } in „{ $other }“
+plan-blocked-group = dann läuft „{ $other }“ für dasselbe Publikum ({ $group })
+plan-blocked-order = dann kann es seine Reihenfolge mit „{ $other }“ nicht einhalten
+plan-blocked-single-track = dann läuft ein anderes Forum, und die Woche hat nur einen Strang
+
+plan-refused = der Plan fügte { $findings ->
+    [one] einen Fehlerbefund
+   *[other] { $findings } Fehlerbefunde
+  } hinzu, ein Fehler von fora; nichts geschrieben. Bitte melden Sie ihn mit der Wochendatei.
+plan-summary = { $placed ->
+    [one] 1 Forum platziert
+   *[other] { $placed } Fora platziert
+  }, { $moved } verschoben, { $unplaced } nicht platziert.
+plan-moved-from = (vorher: { $start })
+plan-not-placed = Nicht platziert:
+plan-objective = Ziel: { $clashes ->
+    [one] 1 Anmeldung
+   *[other] { $clashes } Anmeldungen
+  } für zwei Fora zugleich · { $warnings ->
+    [one] 1 Warnung
+   *[other] { $warnings } Warnungen
+  } · { $empty } leere Plätze · { $missed } von { $preferences } Wünschen nicht erfüllt · { $late } nach Beginn der Tagesfenster
+plan-stopped = Nach dem Zeitlimit von { $seconds } s angehalten, mit dem besten bis dahin gefundenen Plan.
+plan-written = Geschrieben nach { $file }.
+plan-dry-run = Probelauf: nichts geschrieben.
+plan-not-written = Nichts geschrieben: -o DATEI schreibt eine Kopie, --write die Wochendatei selbst.
+
+value-time-limit = „{ $text }“ ist keine Zeitdauer; schreiben Sie sie wie 10s, 2m oder 500ms
+
 ## end

@@ -666,4 +666,50 @@ site-said = Site written to { $folder }: { $pages } pages and { $calendars } cal
 site-not-a-site = { $folder } is not empty and holds no site of fora ({ $file } is missing); choose an empty folder
 site-no-previous = { $folder } holds no site of fora to compare with ({ $file } is missing)
 
+## planning (main)
+
+place-person = person "{ $name }" (under "people")
+place-group = group "{ $name }" (under "groups")
+problem-interval = { $key } "{ $text }" is not a stretch of time; write a day like "2020-06-23", hours of a day like "2020-06-23T09:00/12:00" or "2020-06-23T09:00/2020-06-24T12:00"
+problem-preference = prefer "{ $text }" is not a day ("2020-06-24"), "morning", "afternoon" or hours ("10:00/12:00")
+problem-unknown-forum = { $key }: no forum has the id "{ $id }"
+problem-unknown-forum-closest = { $key }: no forum has the id "{ $id }"; did you mean "{ $closest }"?
+
+plan-no-room = { $registrations } registered, but no room it may have seats more than { $largest }
+plan-no-start = { $limit }, which leaves no start for its { $duration } on the grid of { $grid } minutes
+plan-blocked = { $limit }, and { $blocked }
+plan-limit-day = it may run only within the day window { $window }
+plan-limit-window = its window allows only { $times }
+plan-limit-speaker = { $speaker } is available only { $times }
+plan-blocked-rooms-full = all rooms are full then
+plan-blocked-rooms-unavailable = the rooms are not available then
+plan-blocked-speaker = { $speaker } speaks in "{ $other }" then
+plan-blocked-group = "{ $other }", for the same audience ({ $group }), runs then
+plan-blocked-order = it cannot keep its order with "{ $other }" then
+plan-blocked-single-track = another forum runs then, and the week has a single track
+
+plan-refused = the plan would add { $findings ->
+    [one] an error finding
+   *[other] { $findings } error findings
+  }, which is a fault of fora; nothing was written. Please report it with the week file.
+plan-summary = { $placed ->
+    [one] 1 forum placed
+   *[other] { $placed } fora placed
+  }, { $moved } moved, { $unplaced } not placed.
+plan-moved-from = (before: { $start })
+plan-not-placed = Not placed:
+plan-objective = Objective: { $clashes ->
+    [one] 1 attendee registration
+   *[other] { $clashes } attendee registrations
+  } for two fora at once · { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+  } · { $empty } empty seats · { $missed } of { $preferences } preferences missed · { $late } after the day windows' start
+plan-stopped = Stopped after the time limit of { $seconds } s with the best plan found so far.
+plan-written = Written to { $file }.
+plan-dry-run = Dry run: nothing written.
+plan-not-written = Nothing written: give -o FILE for a copy or --write for the week file itself.
+
+value-time-limit = "{ $text }" is not a length of time; write it like 10s, 2m or 500ms
+
 ## end
