@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::ReportFormat;
 use crate::check::{Options as CheckOptions, check_with};
-use crate::edit::{self, Document, Outcome, Target};
+use crate::edit::{self, Document, Outcome};
 use crate::model::{Language, Week};
 use crate::plan::{self, Plan};
 use crate::text::{self, DateStyle, t};
@@ -77,16 +77,14 @@ pub fn plan(options: &PlanOptions) -> Result<ExitCode, Error> {
             stop: &stop,
         },
     );
-    document.whole_week();
-    for placed in &planned.placed {
-        let forum = &week.fora[placed.forum];
-        edit::move_to(
-            &mut document,
-            &forum.id,
-            Some(Target::To(placed.start)),
-            placed.room.as_deref(),
-        )
-        .map_err(|invalid| Error::value("--write", invalid.error))?;
+    if writes {
+        let places: Vec<(&str, chrono::NaiveDateTime, Option<&str>)> = planned
+            .placed
+            .iter()
+            .map(|p| (week.fora[p.forum].id.as_str(), p.start, p.room.as_deref()))
+            .collect();
+        edit::place_all(&mut document, &places)
+            .map_err(|invalid| Error::value(invalid.field, invalid.error))?;
     }
     let written = if writes {
         let out = options.output.as_deref();
@@ -154,7 +152,10 @@ fn human(
             unplaced = planned.not_placed.len()
         )
     )?;
-    for new in &planned.placed {
+    // By time, as a timetable reads.
+    let mut by_time: Vec<&plan::Placed> = planned.placed.iter().collect();
+    by_time.sort_by_key(|p| (p.start, p.room.as_deref(), p.forum));
+    for new in by_time {
         let forum = &week.fora[new.forum];
         let when = When::of(week.place(new.start, forum.duration))
             .map(|when| when.range(l, Some(DateStyle::WeekdayShort)))
@@ -185,13 +186,13 @@ fn human(
         writeln!(out, "{}", t!(l, "plan-not-placed"))?;
         for missing in &planned.not_placed {
             let forum = &week.fora[missing.forum];
-            writeln!(
-                out,
-                "  „{}“ ({}): {}",
-                forum.title,
-                forum.id,
-                missing.reason.render(week, l)
-            )?;
+            let named = t!(
+                l,
+                "plan-forum",
+                title = forum.title.as_str(),
+                id = forum.id.as_str()
+            );
+            writeln!(out, "  {named}: {}", missing.reason.render(week, l))?;
         }
     }
     let o = planned.objective;

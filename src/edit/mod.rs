@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 pub use change::{
     NewForum, NewRoom, NewWeek, SETTABLE, Target, add, add_room, cancel, create, move_to,
-    registrations, remove, set,
+    place_all, registrations, remove, set,
 };
 pub use settings::{Fields, ROOM_FIELDS, WEEK_FIELDS};
 use tree::{Step, Tree};

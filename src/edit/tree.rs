@@ -34,6 +34,19 @@ pub enum Step<'a> {
     Index(usize),
 }
 
+/// One change of [`Tree::set_many`]: what [`Tree::set`] takes.
+#[derive(Clone, Debug)]
+pub struct Set<'a> {
+    /// The object's path.
+    pub path: Vec<Step<'a>>,
+    /// The key to set.
+    pub key: &'a str,
+    /// Its value; `None` removes it.
+    pub value: Option<Value>,
+    /// The keys a new key follows, nearest first.
+    pub after: &'a [&'a str],
+}
+
 /// A JSON document's text, edited in place.
 ///
 /// ```
@@ -208,6 +221,55 @@ impl Tree {
             self.doc(&root).set(path, key, value, after)?
         };
         self.apply(splice);
+        Ok(())
+    }
+
+    /// Makes many [`Tree::set`]s at once, as if one after the other, reading the text once:
+    /// a planned week sets the start and room of a thousand fora. Each change is worked
+    /// out on the text as it was; two that touch the same bytes are made one by one.
+    pub fn set_many(&mut self, changes: &[Set<'_>]) -> Result<(), TreeError> {
+        let mut splices = {
+            let root = parse_text(&self.text)?;
+            let doc = self.doc(&root);
+            let mut splices = Vec::with_capacity(changes.len());
+            for (order, change) in changes.iter().enumerate() {
+                if let Some(splice) = doc.set(
+                    &change.path,
+                    change.key,
+                    change.value.as_ref(),
+                    change.after,
+                )? {
+                    splices.push((order, splice));
+                }
+            }
+            splices
+        };
+        // From the end, so that earlier places stay where they were; of two insertions at
+        // one place, the later change first, so that the earlier ends up first.
+        splices.sort_by(|(a, x), (b, y)| (y.start, y.end, b).cmp(&(x.start, x.end, a)));
+        let apart = splices.windows(2).all(|w| w[1].1.end <= w[0].1.start);
+        if !apart {
+            for change in changes {
+                self.set(
+                    &change.path,
+                    change.key,
+                    change.value.as_ref(),
+                    change.after,
+                )?;
+            }
+            return Ok(());
+        }
+        for (_, splice) in splices {
+            self.text
+                .replace_range(splice.start..splice.end, &splice.with);
+        }
+        debug_assert!(
+            parse_text(&self.text)
+                .and_then(|root| strict(&self.text, &root))
+                .is_ok(),
+            "edits left text that is not JSON:\n{}",
+            self.text
+        );
         Ok(())
     }
 

@@ -14,6 +14,8 @@ pub const DEFAULT_GRID: u32 = 15;
 /// A room of the planner's: a declared room, or the one room of a week without rooms.
 pub(super) struct Room<'w> {
     pub id: Option<&'w str>,
+    /// The declared room.
+    pub room: Option<&'w crate::model::Room>,
     pub available: Option<&'w [Interval]>,
 }
 
@@ -112,6 +114,7 @@ impl<'w> Problem<'w> {
         let rooms: Vec<Room<'w>> = match &week.rooms {
             None => vec![Room {
                 id: None,
+                room: None,
                 available: None,
             }],
             Some(declared) => {
@@ -121,6 +124,7 @@ impl<'w> Problem<'w> {
                     if !rooms.iter().any(|r| r.id == Some(room.id.as_str())) {
                         rooms.push(Room {
                             id: Some(&room.id),
+                            room: Some(room),
                             available: room.available.as_deref(),
                         });
                     }
@@ -183,7 +187,10 @@ impl<'w> Problem<'w> {
             numbers
         };
         let available: Vec<(&str, &[Interval])> = crate::view::speakers(forum)
-            .filter_map(|name| Some((name, week.person(name)?.available.as_deref()?)))
+            .filter_map(|name| {
+                let person = week.person(name)?;
+                Some((person.name.as_str(), person.available.as_deref()?))
+            })
             .collect();
         let allows = |slot: &Slot| {
             rules::available(planning.window.as_deref(), slot.local, slot.local_end)
@@ -234,7 +241,7 @@ impl<'w> Problem<'w> {
 
     /// Whether room `r` seats the forum's registrations.
     fn seats(&self, forum: &Forum, r: usize) -> bool {
-        let room = self.rooms[r].id.and_then(|id| self.week.room(id));
+        let room = self.rooms[r].room;
         match (forum.registrations(), rules::capacity(forum, room)) {
             (Some(registrations), Some(seats)) => {
                 rules::load(registrations, seats.capacity) != rules::Load::Over

@@ -95,10 +95,7 @@ pub(super) fn why(problem: &Problem<'_>, state: &State, i: usize) -> Reason {
             .rooms
             .iter()
             .filter(|r| own.is_none_or(|own| r.id == Some(own)))
-            .filter_map(|r| {
-                let room = r.id.and_then(|id| problem.week.room(id));
-                crate::rules::capacity(forum, room).map(|seats| seats.capacity)
-            })
+            .filter_map(|r| crate::rules::capacity(forum, r.room).map(|seats| seats.capacity))
             .max()
             .unwrap_or(0);
         return Reason::NoRoom {

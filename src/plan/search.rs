@@ -90,6 +90,7 @@ impl Conflict {
 }
 
 /// Where every item is, with the timelines that answer "is this place free?".
+#[derive(Clone)]
 pub(super) struct State {
     at: Vec<Option<Place>>,
     rooms: Vec<Timeline>,
@@ -147,7 +148,10 @@ impl State {
         for &g in &item.groups {
             self.groups[g as usize].insert(span, i);
         }
-        self.all.insert(span, i);
+        // Only a single track asks of every forum at once.
+        if !problem.parallel {
+            self.all.insert(span, i);
+        }
         *self.day_minutes.entry(place.slot.day).or_default() += u64::from(item.minutes);
         self.at[i as usize] = Some(place);
     }
@@ -165,7 +169,9 @@ impl State {
         for &g in &item.groups {
             self.groups[g as usize].remove(span, i);
         }
-        self.all.remove(span, i);
+        if !problem.parallel {
+            self.all.remove(span, i);
+        }
         if let Some(minutes) = self.day_minutes.get_mut(&place.slot.day) {
             *minutes -= u64::from(item.minutes);
         }
@@ -370,37 +376,39 @@ impl State {
     }
 
     /// The place of item `i` that frees with the fewest other items moved, all of which
-    /// `may_move`; its blockers.
+    /// `may_move`, and those of the least `weight` on a tie; `noise` draws for each place a
+    /// number of blockers to count it with more, and a tie-breaker. Its blockers.
     fn ejection(
         &self,
         problem: &Problem<'_>,
         i: u32,
         may_move: &dyn Fn(u32) -> bool,
+        weight: &dyn Fn(u32) -> u32,
+        noise: &mut dyn FnMut() -> (usize, u32),
     ) -> Option<(Place, Vec<u32>)> {
         let item = &problem.items[i as usize];
-        let mut best: Option<(Place, Vec<u32>)> = None;
+        // (blockers counted, their weight, a tie-breaker), the place, the blockers.
+        type Found = ((usize, u32, u32), Place, Vec<u32>);
+        let mut best: Option<Found> = None;
         let mut blockers = Vec::new();
+        let collect = |blockers: &mut Vec<u32>, conflict: Conflict| match conflict.item() {
+            Some(other) if may_move(other) => {
+                if !blockers.contains(&other) {
+                    blockers.push(other);
+                }
+                true
+            }
+            _ => false,
+        };
         for slot in &item.slots {
             blockers.clear();
             let mut possible = true;
-            let mut collect = |conflict: Conflict| match conflict.item() {
-                Some(other) if may_move(other) => {
-                    if !blockers.contains(&other) {
-                        blockers.push(other);
-                    }
-                    true
-                }
-                _ => {
-                    possible = false;
-                    false
-                }
-            };
-            self.slot_conflicts(problem, i, slot, &mut collect);
-            if !possible
-                || best
-                    .as_ref()
-                    .is_some_and(|(_, b)| b.len() <= blockers.len())
-            {
+            self.slot_conflicts(problem, i, slot, &mut |c| {
+                possible &= collect(&mut blockers, c);
+                possible
+            });
+            // More blockers at the slot than the best place has: no room here is better.
+            if !possible || best.as_ref().is_some_and(|(k, _, _)| k.0 < blockers.len()) {
                 continue;
             }
             let at_slot = blockers.len();
@@ -408,24 +416,25 @@ impl State {
                 blockers.truncate(at_slot);
                 let place = Place { slot: *slot, room };
                 let mut possible = true;
-                self.room_conflicts(problem, i, place, &mut |conflict| match conflict.item() {
-                    Some(other) if may_move(other) => {
-                        if !blockers.contains(&other) {
-                            blockers.push(other);
-                        }
-                        true
-                    }
-                    _ => {
-                        possible = false;
-                        false
-                    }
+                self.room_conflicts(problem, i, place, &mut |c| {
+                    possible &= collect(&mut blockers, c);
+                    possible
                 });
-                if possible && best.as_ref().is_none_or(|(_, b)| blockers.len() < b.len()) {
-                    best = Some((place, blockers.clone()));
+                if !possible {
+                    continue;
+                }
+                let (more, tie) = noise();
+                let key = (
+                    blockers.len() + more,
+                    blockers.iter().map(|&b| weight(b)).sum::<u32>(),
+                    tie,
+                );
+                if best.as_ref().is_none_or(|(k, _, _)| key < *k) {
+                    best = Some((key, place, blockers.clone()));
                 }
             }
         }
-        best
+        best.map(|(_, place, blockers)| (place, blockers))
     }
 
     /// The objective's figures, each pair of items counted once.
@@ -472,11 +481,79 @@ fn below(a: &Levels, b: &Levels) -> bool {
     a[..=CLASHES] < b[..=CLASHES]
 }
 
-/// Plans: the constructive pass, then the local search. `true` when stopped early.
+/// Plans: the constructive pass, the repair of what it left, then the local search.
+/// `true` when stopped early.
 pub(super) fn run(problem: &Problem<'_>, state: &mut State, options: &Options<'_>) -> bool {
     let mut rng = fastrand::Rng::with_seed(options.seed);
     construct(problem, state);
-    improve(problem, state, options, &mut rng)
+    repair(problem, state, options, &mut rng) || improve(problem, state, options, &mut rng)
+}
+
+/// Chains of ejections from random items without a place: the item takes a place that
+/// frees few others (ties drawn at random), each freed item takes a free place or frees
+/// others in turn, never one of the chain. A chain that leaves more items without a
+/// place than before is undone.
+fn repair(
+    problem: &Problem<'_>,
+    state: &mut State,
+    options: &Options<'_>,
+    rng: &mut fastrand::Rng,
+) -> bool {
+    let missing = |state: &State| -> Vec<u32> {
+        (0..problem.items.len() as u32)
+            .filter(|&i| problem.items[i as usize].movable && state.at[i as usize].is_none())
+            .collect()
+    };
+    let mut left = missing(state);
+    let tries = 50 * left.len() + 20;
+    for attempt in 0..tries {
+        if left.is_empty() {
+            break;
+        }
+        if attempt % 16 == 0 && (options.stop)() {
+            return true;
+        }
+        let before = state.clone();
+        let first = left[rng.usize(..left.len())];
+        let mut chain = vec![first];
+        let mut queue = VecDeque::from([first]);
+        // A chain ends after so many steps.
+        let mut steps = 2 * problem.items.len().min(50) + 10;
+        while let Some(i) = queue.pop_front() {
+            if let Some((place, _)) = state.best(problem, i) {
+                state.put(problem, i, place);
+                continue;
+            }
+            if steps == 0 {
+                continue;
+            }
+            steps -= 1;
+            let may_move =
+                |other: u32| problem.items[other as usize].movable && !chain.contains(&other);
+            let Some((place, blockers)) =
+                state.ejection(problem, i, &may_move, &|_| 0, &mut || {
+                    // Now and then a place that frees one more: the fewest is not always
+                    // the way out.
+                    (usize::from(rng.u8(..) < 64), rng.u32(..))
+                })
+            else {
+                continue;
+            };
+            for &other in &blockers {
+                state.take(problem, other);
+                queue.push_back(other);
+            }
+            chain.extend(&blockers);
+            state.put(problem, i, place);
+        }
+        let now = missing(state);
+        if now.len() > left.len() {
+            *state = before;
+        } else {
+            left = now;
+        }
+    }
+    false
 }
 
 /// How many choices an item has on its own: the fewer, the earlier it is placed.
@@ -500,37 +577,62 @@ fn options_of(
 }
 
 /// Places every movable item without a place, most constrained first; an item that fits
-/// nowhere frees the place that moves the fewest others, who go back in the queue.
+/// nowhere frees the place that moves the fewest others (those freed least often first),
+/// who go back in the queue. Items still without a place then go first in another round,
+/// kept only when it leaves no more of them.
 fn construct(problem: &Problem<'_>, state: &mut State) {
-    let mut waiting: Vec<usize> = (0..problem.items.len())
-        .filter(|&i| problem.items[i].movable && state.at[i].is_none())
-        .collect();
+    let unplaced = |state: &State| -> Vec<usize> {
+        (0..problem.items.len())
+            .filter(|&i| problem.items[i].movable && state.at[i].is_none())
+            .collect()
+    };
+    let mut waiting = unplaced(state);
     waiting.sort_by_cached_key(|&i| options_of(problem, i));
-    let mut queue: VecDeque<u32> = waiting.into_iter().map(|i| i as u32).collect();
-    let mut freed = vec![0u8; problem.items.len()];
-    // Each item may be freed a few times, so the pass ends.
-    const MOST_FREED: u8 = 3;
-    while let Some(i) = queue.pop_front() {
-        if let Some((place, _)) = state.best(problem, i) {
-            state.put(problem, i, place);
-            continue;
+    for _ in 0..ROUNDS {
+        if waiting.is_empty() {
+            return;
         }
-        let may_move = |other: u32| {
-            problem.items[other as usize].movable && freed[other as usize] < MOST_FREED
-        };
-        if let Some((place, blockers)) = state.ejection(problem, i, &may_move) {
-            for &other in &blockers {
-                state.take(problem, other);
-                freed[other as usize] += 1;
-                queue.push_back(other);
+        let before = state.clone();
+        let mut queue: VecDeque<u32> = waiting.iter().map(|&i| i as u32).collect();
+        let mut freed = vec![0u8; problem.items.len()];
+        while let Some(i) = queue.pop_front() {
+            if let Some((place, _)) = state.best(problem, i) {
+                state.put(problem, i, place);
+                continue;
             }
-            state.put(problem, i, place);
+            let may_move = |other: u32| {
+                problem.items[other as usize].movable && freed[other as usize] < MOST_FREED
+            };
+            let weight = |other: u32| u32::from(freed[other as usize]);
+            if let Some((place, blockers)) =
+                state.ejection(problem, i, &may_move, &weight, &mut || (0, 0))
+            {
+                for &other in &blockers {
+                    state.take(problem, other);
+                    freed[other as usize] += 1;
+                    queue.push_back(other);
+                }
+                state.put(problem, i, place);
+            }
         }
+        let left = unplaced(state);
+        if left.len() > waiting.len() {
+            *state = before;
+            return;
+        }
+        waiting = left;
     }
 }
 
-/// Moves one item at a time to a random place of its own, keeping the move when the
-/// objective does not get worse; items without a place try again for one.
+/// How many rounds the constructive pass takes at most.
+const ROUNDS: usize = 4;
+
+/// How often one item may be freed in a round, so that a round ends.
+const MOST_FREED: u8 = 3;
+
+/// Moves one item at a time to a random place of its own, or swaps two items' places,
+/// keeping the change when the objective does not get worse; items without a place try
+/// again for one.
 fn improve(
     problem: &Problem<'_>,
     state: &mut State,
@@ -567,26 +669,100 @@ fn improve(
         if item.slots.is_empty() || item.rooms.is_empty() {
             continue;
         }
-        let slot = item.slots[rng.usize(..item.slots.len())];
-        let room = item.rooms[rng.usize(..item.rooms.len())];
-        let place = Place { slot, room };
-        if place == old {
-            continue;
-        }
-        state.take(problem, i);
-        if !state.free(problem, i, place) {
-            state.put(problem, i, old);
-            continue;
-        }
-        let (before, after) = (state.cost(problem, i, old), state.cost(problem, i, place));
-        match after.cmp(&before) {
-            Ordering::Less => {
-                state.put(problem, i, place);
-                since_better = 0;
-            }
-            Ordering::Equal => state.put(problem, i, place),
-            Ordering::Greater => state.put(problem, i, old),
+        let outcome = if rng.u8(..) < 64 {
+            let j = movable[rng.usize(..movable.len())];
+            swap(problem, state, i, j)
+        } else {
+            let slot = item.slots[rng.usize(..item.slots.len())];
+            let room = item.rooms[rng.usize(..item.rooms.len())];
+            shift(problem, state, i, old, Place { slot, room })
+        };
+        if outcome == Some(Ordering::Less) {
+            since_better = 0;
         }
     }
     false
+}
+
+/// Moves item `i` from `old` to `place` when that is free and no worse; how it compares.
+fn shift(
+    problem: &Problem<'_>,
+    state: &mut State,
+    i: u32,
+    old: Place,
+    place: Place,
+) -> Option<Ordering> {
+    if place == old {
+        return None;
+    }
+    state.take(problem, i);
+    if !state.free(problem, i, place) {
+        state.put(problem, i, old);
+        return None;
+    }
+    let order = state
+        .cost(problem, i, place)
+        .cmp(&state.cost(problem, i, old));
+    state.put(
+        problem,
+        i,
+        if order == Ordering::Greater {
+            old
+        } else {
+            place
+        },
+    );
+    Some(order)
+}
+
+/// Swaps the starts and rooms of items `i` and `j` when each may have the other's and
+/// the objective gets no worse; how it compares.
+fn swap(problem: &Problem<'_>, state: &mut State, i: u32, j: u32) -> Option<Ordering> {
+    let (Some(pi), Some(pj)) = (state.at[i as usize], state.at[j as usize]) else {
+        return None;
+    };
+    let (a, b) = (&problem.items[i as usize], &problem.items[j as usize]);
+    let at = |item: &super::problem::Item<'_>, start: chrono::NaiveDateTime, room: u16| {
+        let k = item.slots.partition_point(|s| s.local < start);
+        let slot = *item.slots.get(k).filter(|s| s.local == start)?;
+        item.rooms.contains(&room).then_some(Place { slot, room })
+    };
+    let (ni, nj) = (
+        at(a, pj.slot.local, pj.room)?,
+        at(b, pi.slot.local, pi.room)?,
+    );
+    if i == j || (ni == pi && nj == pj) {
+        return None;
+    }
+    let add = |x: Levels, y: Levels| -> Levels { std::array::from_fn(|n| x[n] + y[n]) };
+    state.take(problem, i);
+    state.take(problem, j);
+    let first = state.cost(problem, i, pi);
+    state.put(problem, i, pi);
+    let before = add(first, state.cost(problem, j, pj));
+    state.take(problem, i);
+    let undo = |state: &mut State| {
+        state.put(problem, i, pi);
+        state.put(problem, j, pj);
+    };
+    if !state.free(problem, i, ni) {
+        undo(state);
+        return None;
+    }
+    let first = state.cost(problem, i, ni);
+    state.put(problem, i, ni);
+    if !state.free(problem, j, nj) {
+        state.take(problem, i);
+        undo(state);
+        return None;
+    }
+    let after = add(first, state.cost(problem, j, nj));
+    let order = after.cmp(&before);
+    if order == Ordering::Greater {
+        state.take(problem, i);
+        undo(state);
+    } else {
+        state.put(problem, j, nj);
+    }
+    Some(order)
 }

@@ -713,4 +713,6 @@ plan-not-written = Nichts geschrieben: -o DATEI schreibt eine Kopie, --write die
 
 value-time-limit = „{ $text }“ ist keine Zeitdauer; schreiben Sie sie wie 10s, 2m oder 500ms
 
+plan-forum = „{ $title }“ ({ $id })
+
 ## end

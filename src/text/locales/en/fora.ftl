@@ -712,4 +712,6 @@ plan-not-written = Nothing written: give -o FILE for a copy or --write for the w
 
 value-time-limit = "{ $text }" is not a length of time; write it like 10s, 2m or 500ms
 
+plan-forum = "{ $title }" ({ $id })
+
 ## end
