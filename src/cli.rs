@@ -404,13 +404,17 @@ pub enum Command {
         edit: EditFlags,
     },
 
-    /// Change fields of a forum: title, duration, format, url, description, room, speakers, status
+    /// Change fields of a forum: title, duration, format, url, description, room, speakers, status,
+    /// registrations, capacity, and for planning window, after, before, prefer, fixed
     ///
-    /// An empty value removes an optional field; speakers are separated by commas.
+    /// An empty value removes an optional field; speakers, and the stretches of time, fora and
+    /// wishes of window, after, before and prefer, are separated by commas.
     ///
-    /// Example:
+    /// Examples:
     ///   fora set week.json podium "title=Podium: Engagement vor Ort" duration=75m \
     ///     "speakers=Landesregierung NRW, Generali Zukunftsfonds"
+    ///   fora set week.json workshop-2 window=2020-06-23,2020-06-24T09:00/12:00 \
+    ///     after=eroeffnung prefer=vormittags fixed=true
     #[command(after_help = EDIT_EXIT_CODES, verbatim_doc_comment)]
     Set {
         /// The week file.

@@ -214,6 +214,10 @@ pub enum ValueError {
     Boolean(String),
     /// Not a time of day (`09:00`).
     DayTime(String),
+    /// Not a stretch of time (`2020-06-23`, `2020-06-23T09:00/12:00`).
+    Interval(String),
+    /// Not a wish of when a forum runs (`2020-06-24`, `morning`, `10:00/12:00`).
+    Preference(String),
     /// Not an IANA time zone.
     TimeZone {
         /// What was given.

@@ -495,6 +495,34 @@ mod tests {
     }
 
     #[test]
+    fn a_forum_is_available_only_wholly_within_one_stretch() {
+        let at = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M").unwrap();
+        let times = [
+            Interval::parse("2020-06-23T09:00/12:00").unwrap(),
+            Interval::parse("2020-06-23T12:00/14:00").unwrap(),
+        ];
+        let (nine, noon) = (at("2020-06-23T09:00"), at("2020-06-23T12:00"));
+        assert!(available(None, nine, noon));
+        assert!(available(Some(&times), nine, noon));
+        assert!(available(Some(&times), noon, at("2020-06-23T14:00")));
+        // Across the two stretches is within neither, though they meet.
+        assert!(!available(
+            Some(&times),
+            at("2020-06-23T11:00"),
+            at("2020-06-23T13:00")
+        ));
+        assert!(!available(Some(&times), at("2020-06-23T08:59"), noon));
+        assert!(!available(Some(&[]), nine, noon));
+    }
+
+    #[test]
+    fn order_is_kept_from_the_end_on() {
+        assert!(in_order(span(0, 60), span(60, 90)));
+        assert!(!in_order(span(0, 60), span(59, 90)));
+        assert!(!in_order(span(60, 90), span(0, 60)));
+    }
+
+    #[test]
     fn a_gap_is_short_from_the_end_up_to_the_least_gap() {
         let gap = Duration::from_minutes(15).unwrap();
         assert_eq!(short_gap(span(0, 60), span(60, 90), gap), Some(0));

@@ -71,7 +71,78 @@ fn findings(language: Language) -> String {
         }
     }
     out += &seats(language);
+    out += &planning(language);
     out += &more(language);
+    out
+}
+
+/// The planning findings the draft lacks: a speaker and a room available only at other
+/// times, a forum outside its window, two out of order, two of one group at once, and an
+/// unknown key of a person.
+fn planning(language: Language) -> String {
+    use fora::model::{Group, Interval, Person, Planning};
+    let mut week = Week::load(DRAFT.as_ref()).unwrap();
+    let stretch = |text: &str| Interval::parse(text).unwrap();
+    let mut extra = serde_json::Map::new();
+    extra.insert("availabel".into(), true.into());
+    week.people = vec![Person {
+        name: "Anna Beispiel".into(),
+        available: Some(vec![
+            stretch("2021-03-26T13:00/18:00"),
+            stretch("2021-03-27"),
+        ]),
+        extra: extra.into(),
+    }];
+    week.rooms.as_mut().unwrap()[1].available = Some(vec![stretch("2021-03-26T11:30/12:30")]);
+    week.fora[1].planning = Some(Box::new(Planning {
+        window: Some(vec![stretch("2021-03-29T09:00/12:00")]),
+        after: vec!["auftakt".into()],
+        ..Planning::default()
+    }));
+    week.groups = vec![Group {
+        name: "Jugend".into(),
+        fora: vec!["auftakt".into(), "podium".into()],
+    }];
+    let shown = [
+        fora::Kind::Unavailable,
+        fora::Kind::OutsideWindow,
+        fora::Kind::OutOfOrder,
+        fora::Kind::GroupOverlap,
+    ];
+    let mut out: String = check(&week)
+        .findings
+        .iter()
+        .filter(|f| {
+            shown.contains(&f.kind)
+                || matches!(
+                    &f.detail,
+                    Detail::UnknownField {
+                        place: fora::check::FieldPlace::Person(_),
+                        ..
+                    }
+                )
+        })
+        .map(|f| format!("{}: {}\n", f.kind.name(), f.message(&week, language)))
+        .collect();
+    // A person, a room and a window at no time.
+    week.people[0].available = Some(Vec::new());
+    week.people[0].extra = Default::default();
+    week.rooms.as_mut().unwrap()[1].available = Some(Vec::new());
+    week.fora[1].planning.as_mut().unwrap().window = Some(Vec::new());
+    let report = check(&week);
+    for kind in [fora::Kind::Unavailable, fora::Kind::OutsideWindow] {
+        let mut seen = Vec::new();
+        for f in report.findings.iter().filter(|f| f.kind == kind) {
+            let who = match &f.detail {
+                Detail::Unavailable { who, .. } => Some(std::mem::discriminant(who)),
+                _ => None,
+            };
+            if !seen.contains(&who) {
+                seen.push(who);
+                out += &format!("{}: {}\n", f.kind.name(), f.message(&week, language));
+            }
+        }
+    }
     out
 }
 
@@ -149,6 +220,7 @@ fn errors() -> Vec<Error> {
         Error::Changed(path.clone()),
         Error::ReadOnly(path.clone()),
         Error::Exists(path.clone()),
+        Error::PlanRefused(2),
         Error::SourceDateEpoch("gestern".into()),
         Error::Unexportable {
             path: path.clone(),
@@ -408,6 +480,9 @@ fn workbench_errors() -> Vec<Error> {
         value("--capacity", ValueError::Count("viele".into())),
         value("parallel=", ValueError::Boolean("vielleicht".into())),
         value("day_start=", ValueError::DayTime("9 Uhr".into())),
+        value("window=", ValueError::Interval("morgen".into())),
+        value("prefer=", ValueError::Preference("abends".into())),
+        value("--time-limit", ValueError::TimeLimit("bald".into())),
         value(
             "timezone=",
             ValueError::TimeZone {

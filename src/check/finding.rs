@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use crate::model::{DayTime, Duration, Language, Week};
+use crate::model::{DayTime, Duration, Interval, Language, Week};
 use crate::rules;
 use crate::text::{self, DateStyle, t};
 use crate::view::When;
@@ -41,6 +41,14 @@ pub enum Kind {
     ExpectMismatch,
     /// A forum has more registrations than its capacity or its room's.
     OverCapacity,
+    /// A forum lies outside when its room or one of its speakers is available.
+    Unavailable,
+    /// A forum lies outside its own `window`.
+    OutsideWindow,
+    /// A forum starts before one it is `after` ends, or ends after one it is `before` starts.
+    OutOfOrder,
+    /// Two fora of one group (one audience) overlap.
+    GroupOverlap,
     /// A join link (`url` of a forum or a room) that calendars do not make clickable.
     BadLink,
     /// A forum starts before `rules.day_start` or ends after `rules.day_end`.
@@ -66,7 +74,7 @@ pub enum Kind {
 }
 
 /// How many kinds there are.
-pub const KINDS: usize = 20;
+pub const KINDS: usize = 24;
 
 impl Kind {
     /// Every kind, in listing order.
@@ -80,6 +88,10 @@ impl Kind {
         Kind::NonexistentTime,
         Kind::ExpectMismatch,
         Kind::OverCapacity,
+        Kind::Unavailable,
+        Kind::OutsideWindow,
+        Kind::OutOfOrder,
+        Kind::GroupOverlap,
         Kind::BadLink,
         Kind::OutsideDay,
         Kind::ShortGap,
@@ -105,6 +117,10 @@ impl Kind {
             | Kind::NonexistentTime
             | Kind::ExpectMismatch
             | Kind::OverCapacity
+            | Kind::Unavailable
+            | Kind::OutsideWindow
+            | Kind::OutOfOrder
+            | Kind::GroupOverlap
             | Kind::BadLink => Severity::Error,
             Kind::OutsideDay
             | Kind::ShortGap
@@ -131,6 +147,10 @@ impl Kind {
             Kind::NonexistentTime => "nonexistent-time",
             Kind::ExpectMismatch => "expect-mismatch",
             Kind::OverCapacity => "over-capacity",
+            Kind::Unavailable => "unavailable",
+            Kind::OutsideWindow => "outside-window",
+            Kind::OutOfOrder => "out-of-order",
+            Kind::GroupOverlap => "group-overlap",
             Kind::BadLink => "bad-link",
             Kind::OutsideDay => "outside-day",
             Kind::ShortGap => "short-gap",
@@ -313,6 +333,33 @@ pub enum Detail {
     },
     /// How many attendees registered for both of two overlapping fora.
     Attendees(u64),
+    /// Whose availability a forum lies outside, and when they are available.
+    Unavailable {
+        /// The speaker or the room.
+        who: Who,
+        /// When they are available.
+        available: Vec<Interval>,
+    },
+    /// The forum's own `window`, which it lies outside.
+    Window(Vec<Interval>),
+    /// Two fora out of their order, by their places in the week's list of fora.
+    Order {
+        /// The forum that is to end first.
+        first: usize,
+        /// The forum that is to start once it has ended.
+        then: usize,
+    },
+    /// The group whose two fora overlap.
+    Group(String),
+}
+
+/// Whose availability a forum keeps to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// A speaker, as the forum first writes the name.
+    Speaker(String),
+    /// The declared room with this id.
+    Room(String),
 }
 
 /// Where an unknown key is.
@@ -330,6 +377,8 @@ pub enum FieldPlace {
     Room(String),
     /// In the forum with this id.
     Forum(String),
+    /// Under `people`, of the person with this name.
+    Person(String),
 }
 
 impl Detail {
@@ -344,6 +393,14 @@ impl Detail {
             Detail::DayOverLimit { date, .. } => date.to_string(),
             Detail::UnknownField { place, key, .. } => format!("{place:?} {key}"),
             Detail::BadLink { room, .. } => room.clone().unwrap_or_default(),
+            Detail::Unavailable {
+                who: Who::Speaker(name),
+                ..
+            } => format!("speaker {}", name.to_lowercase()),
+            Detail::Unavailable {
+                who: Who::Room(id), ..
+            } => format!("room {id}"),
+            Detail::Group(name) => name.clone(),
             _ => String::new(),
         }
     }
@@ -455,6 +512,18 @@ impl Finding {
             (Kind::AttendeeOverlap, Detail::Attendees(attendees)) => {
                 self.attendee_overlap(week, *attendees, l)
             }
+            (Kind::Unavailable | Kind::OutsideWindow | Kind::OutOfOrder, _) => {
+                self.planning(week, l)
+            }
+            (Kind::GroupOverlap, Detail::Group(group)) => t!(
+                l,
+                "finding-group-overlap",
+                group = text::plain(group),
+                a = forum(0),
+                a_time = self.span(week, 0, l),
+                b = forum(1),
+                b_time = self.span(week, 1, l)
+            ),
             (kind, detail) => unreachable!("a {kind:?} finding with {detail:?}"),
         }
     }
@@ -747,6 +816,71 @@ impl Finding {
         }
     }
 
+    /// A forum outside someone's availability, its window or its order.
+    fn planning(&self, week: &Week, l: Language) -> String {
+        let forum = self.id(week, 0);
+        // As the availability reads: `Di 23.06. 14:00–15:00`.
+        let time = self
+            .when(week, 0)
+            .map(|w| {
+                let (from, to) = (w.start.naive_local(), w.end.naive_local());
+                text::interval(l, Interval { from, to })
+            })
+            .unwrap_or_default();
+        match &self.detail {
+            Detail::Unavailable {
+                who: Who::Speaker(speaker),
+                available,
+            } => t!(
+                l,
+                "finding-unavailable-speaker",
+                speaker = text::plain(speaker),
+                available = only(l, available),
+                forum = forum,
+                time = time
+            ),
+            Detail::Unavailable {
+                who: Who::Room(room),
+                available,
+            } => t!(
+                l,
+                "finding-unavailable-room",
+                room = room.as_str(),
+                available = only(l, available),
+                forum = forum,
+                time = time
+            ),
+            Detail::Window(window) if window.is_empty() => {
+                t!(
+                    l,
+                    "finding-outside-empty-window",
+                    forum = forum,
+                    time = time
+                )
+            }
+            Detail::Window(window) => t!(
+                l,
+                "finding-outside-window",
+                forum = forum,
+                time = time,
+                window = text::intervals(l, window)
+            ),
+            &Detail::Order { first, then } => {
+                let n = |place: usize| usize::from(self.fora.get(1) == Some(&place));
+                let (first_n, then_n) = (n(first), n(then));
+                t!(
+                    l,
+                    "finding-out-of-order",
+                    first = self.id(week, first_n),
+                    first_time = self.span(week, first_n, l),
+                    then = self.id(week, then_n),
+                    then_time = self.span(week, then_n, l)
+                )
+            }
+            detail => unreachable!("a {:?} finding with {detail:?}", self.kind),
+        }
+    }
+
     fn ambiguous(&self, week: &Week, l: Language) -> String {
         let (start, abbreviation, offset) = self.when(week, 0).map_or_else(Default::default, |w| {
             (
@@ -768,6 +902,25 @@ impl Finding {
     }
 }
 
+/// Stretches of time in words: `Di 23.06. 09:00–12:00, Mi 24.06.`, or that there are none.
+pub(crate) fn times(l: Language, times: &[Interval]) -> String {
+    if times.is_empty() {
+        t!(l, "times-never")
+    } else {
+        text::intervals(l, times)
+    }
+}
+
+/// When someone is available, as a finding says it: `nur Di 23.06. 09:00–12:00`, or `zu
+/// keiner Zeit`.
+fn only(l: Language, available: &[Interval]) -> String {
+    if available.is_empty() {
+        t!(l, "times-never")
+    } else {
+        t!(l, "times-only", times = text::intervals(l, available))
+    }
+}
+
 /// Where an unknown key is, in words: `forum „abschluss“`.
 fn field_place(place: &FieldPlace, language: Language) -> String {
     match place {
@@ -777,5 +930,6 @@ fn field_place(place: &FieldPlace, language: Language) -> String {
         FieldPlace::Contact => "contact".to_owned(),
         FieldPlace::Room(id) => t!(language, "place-room", id = id.as_str()),
         FieldPlace::Forum(id) => t!(language, "place-forum", id = id.as_str()),
+        FieldPlace::Person(name) => t!(language, "place-person", name = text::plain(name)),
     }
 }

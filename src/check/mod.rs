@@ -19,9 +19,12 @@ use serde_json::{Map, Value};
 use collect::{Collector, Member};
 pub use finding::{Detail, FieldPlace, Finding, KINDS, Kind, KindSet, Severity};
 
+pub use finding::Who;
+pub(crate) use finding::times;
+
 use crate::model::{
-    CONTACT_KEYS, Clock, EXPECT_KEYS, FORUM_KEYS, Forum, Placement, ROOM_KEYS, RULES_KEYS,
-    WEEK_KEYS, Week, identity,
+    CONTACT_KEYS, Clock, EXPECT_KEYS, FORUM_KEYS, Forum, Interval, PERSON_KEYS, Person, Placement,
+    ROOM_KEYS, RULES_KEYS, WEEK_KEYS, Week, identity,
 };
 use crate::rules::{self, Window};
 use crate::{suggest, view};
@@ -188,6 +191,7 @@ pub fn check_with(week: &Week, options: Options) -> Report {
     checker.rooms(&slots, &members);
     checker.days(&slots);
     checker.speakers(&slots, &members, &speakers);
+    checker.order_and_groups(&slots, &members);
     checker.links();
     if week.fora.iter().any(|f| f.seats.is_some()) {
         checker.capacities(&slots);
@@ -485,6 +489,7 @@ impl<'w> Checker<'w> {
             }
             slots.push(slot);
         }
+        self.availability(&slots, &speakers);
         // By start; a stable sort, so fora that start together stay in file order, which
         // is also the order findings list them in.
         slots.sort_by_key(|slot| slot.from);
@@ -548,6 +553,15 @@ impl<'w> Checker<'w> {
                 &|| FieldPlace::Room(room.id.clone()),
                 &room.extra,
                 ROOM_KEYS,
+                None,
+            );
+        }
+        for person in &week.people {
+            unknown(
+                found,
+                &|| FieldPlace::Person(person.name.clone()),
+                &person.extra,
+                PERSON_KEYS,
                 None,
             );
         }
@@ -696,6 +710,158 @@ impl<'w> Checker<'w> {
                 .overlaps(Kind::SpeakerOverlap, group, speaker as u32, || {
                     Detail::Speaker(name.to_owned())
                 });
+        }
+    }
+
+    /// Each placed forum (`slots` in file order) outside its room's or one of its speakers'
+    /// availability, or its own window. Runs before the slots are sorted, so that a large
+    /// week's fora are read front to back.
+    fn availability(&mut self, slots: &[Slot], speakers: &Speakers<'w>) {
+        let week = self.week;
+        // Each declared room's availability, by the checker's number of its id (the first
+        // room of an id, as the rooms' overlaps take it).
+        let mut by_id: HashMap<&str, Option<&'w [Interval]>> = HashMap::default();
+        for room in week.rooms.iter().flatten() {
+            by_id
+                .entry(&room.id)
+                .or_insert_with(|| room.available.as_deref());
+        }
+        let rooms: Vec<Option<&[Interval]>> = self.rooms[..self.declared]
+            .iter()
+            .map(|id| by_id.get(id).copied().flatten())
+            .collect();
+        let people = people(week, speakers);
+        if rooms.iter().all(Option::is_none)
+            && people.iter().all(Option::is_none)
+            && week.fora.iter().all(|f| f.planning.is_none())
+        {
+            return;
+        }
+        for slot in slots {
+            let (start, end) = (slot.start(), slot.end());
+            let index = slot.forum as usize;
+            let key = |ordinal: u32| (slot.from, index as u64, 0, ordinal);
+            if let Some(&Some(times)) = rooms.get(slot.room as usize)
+                && !rules::available(Some(times), start, end)
+            {
+                let detail = Detail::Unavailable {
+                    who: Who::Room(self.rooms[slot.room as usize].to_owned()),
+                    available: times.to_vec(),
+                };
+                self.found
+                    .add(Kind::Unavailable, vec![index], detail, key(0));
+            }
+            for &number in speakers.of(slot.placed) {
+                let Some((person, times)) = people[number as usize] else {
+                    continue;
+                };
+                if !rules::available(Some(times), start, end) {
+                    let detail = Detail::Unavailable {
+                        who: Who::Speaker(person.name.clone()),
+                        available: times.to_vec(),
+                    };
+                    self.found
+                        .add(Kind::Unavailable, vec![index], detail, key(number + 1));
+                }
+            }
+            let window = week.fora[index].planning().window.as_deref();
+            if !rules::available(window, start, end) {
+                let detail = Detail::Window(window.unwrap_or_default().to_vec());
+                self.found
+                    .add(Kind::OutsideWindow, vec![index], detail, key(0));
+            }
+        }
+    }
+
+    /// Pairs of fora out of their order (`after`, `before`), and overlapping fora of one
+    /// group. A forum named twice, by a group or by an order, counts once; an order of a
+    /// forum with itself is none.
+    fn order_and_groups(&mut self, slots: &[Slot], members: &[Member]) {
+        let week = self.week;
+        let ordered = week
+            .fora
+            .iter()
+            .any(|f| !f.planning().after.is_empty() || !f.planning().before.is_empty());
+        if !ordered && week.groups.is_empty() {
+            return;
+        }
+        // Where each placed forum is among the sorted slots; the places of fora by id.
+        let mut slot_of = vec![u32::MAX; week.fora.len()];
+        for (at, slot) in (0u32..).zip(slots) {
+            slot_of[slot.forum as usize] = at;
+        }
+        let mut by_id: HashMap<&str, Vec<u32>> = HashMap::default();
+        for (index, forum) in week.fora.iter().enumerate() {
+            if slot_of[index] != u32::MAX {
+                by_id.entry(&forum.id).or_default().push(slot_of[index]);
+            }
+        }
+        let of = |id: &str| by_id.get(id).map_or(&[][..], Vec::as_slice);
+        if ordered {
+            self.order(slots, members, &slot_of, of);
+        }
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for (g, group) in (0u32..).zip(&week.groups) {
+            pairs.extend(group.fora.iter().flat_map(|id| of(id)).map(|&at| (g, at)));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let groups = Groups::new(members, week.groups.len(), pairs.into_iter());
+        for (g, group) in groups.iter().filter(|(_, group)| group.len() > 1) {
+            let name = &week.groups[g].name;
+            self.found
+                .overlaps(Kind::GroupOverlap, group, g as u32, || {
+                    Detail::Group(name.clone())
+                });
+        }
+    }
+
+    /// Each pair of placed fora whose order a forum's `after` or `before` gives, and which
+    /// does not keep it.
+    fn order<'a>(
+        &mut self,
+        slots: &[Slot],
+        members: &[Member],
+        slot_of: &[u32],
+        of: impl Fn(&str) -> &'a [u32],
+    ) {
+        // (first, then), as places among the slots.
+        let mut orders: Vec<(u32, u32)> = Vec::new();
+        for (index, forum) in self.week.fora.iter().enumerate() {
+            let at = slot_of[index];
+            let planning = forum.planning();
+            if at == u32::MAX || (planning.after.is_empty() && planning.before.is_empty()) {
+                continue;
+            }
+            for id in &planning.after {
+                orders.extend(of(id).iter().map(|&first| (first, at)));
+            }
+            for id in &planning.before {
+                orders.extend(of(id).iter().map(|&then| (at, then)));
+            }
+        }
+        orders.sort_unstable();
+        orders.dedup();
+        for (first, then) in orders.into_iter().filter(|(a, b)| a != b) {
+            let (a, b) = (members[first as usize], members[then as usize]);
+            if rules::in_order(a.span(), b.span()) {
+                continue;
+            }
+            let (earlier, later) = if first < then { (a, b) } else { (b, a) };
+            let detail = Detail::Order {
+                first: slots[first as usize].forum as usize,
+                then: slots[then as usize].forum as usize,
+            };
+            // Two fora may each be ordered after the other: the second order lists second.
+            let ordinal = u32::from(first > then);
+            let key = (
+                earlier.from,
+                u64::from(earlier.slot),
+                u64::from(later.slot),
+                ordinal,
+            );
+            let fora = vec![earlier.forum as usize, later.forum as usize];
+            self.found.add(Kind::OutOfOrder, fora, detail, key);
         }
     }
 
@@ -993,6 +1159,30 @@ impl<'w> Checker<'w> {
                 .add(Kind::ExpectMismatch, Vec::new(), detail, week_key(2));
         }
     }
+}
+
+/// For each speaker number, the person of that name (compared without regard to case, the
+/// first the week lists) and when they are available, if the week says.
+fn people<'w>(
+    week: &'w Week,
+    speakers: &Speakers<'_>,
+) -> Vec<Option<(&'w Person, &'w [Interval])>> {
+    if week.people.is_empty() {
+        return vec![None; speakers.names.len()];
+    }
+    let folded = |name: &str| view::folded(name.trim()).collect::<String>();
+    let mut by_name: HashMap<String, &Person> = HashMap::default();
+    for person in &week.people {
+        by_name.entry(folded(&person.name)).or_insert(person);
+    }
+    speakers
+        .names
+        .iter()
+        .map(|name| {
+            let person = *by_name.get(&folded(name))?;
+            Some((person, person.available.as_deref()?))
+        })
+        .collect()
 }
 
 /// How many numbers two sorted lists without repeats have in common.

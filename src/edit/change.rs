@@ -257,7 +257,7 @@ pub fn place_all(
 }
 
 /// The fields `fora set` changes, as written in the week file.
-pub const SETTABLE: [&str; 10] = [
+pub const SETTABLE: [&str; 15] = [
     "title",
     "duration",
     "format",
@@ -268,6 +268,11 @@ pub const SETTABLE: [&str; 10] = [
     "status",
     "registrations",
     "capacity",
+    "window",
+    "after",
+    "before",
+    "prefer",
+    "fixed",
 ];
 
 /// The keys a new field of a forum follows, nearest first: the order of a week file.
@@ -335,6 +340,10 @@ pub fn set(doc: &mut Document, id: &str, assignments: &[String]) -> Result<Said,
                     .collect();
                 (!names.is_empty()).then(|| Value::from(names))
             }
+            "window" | "after" | "before" | "prefer" => planned(&doc.week, field, value)?,
+            "fixed" if !value.is_empty() => Some(Value::from(
+                crate::edit::value::boolean(value).map_err(invalid("fixed"))?,
+            )),
             _ => (!value.is_empty()).then(|| Value::from(value)),
         };
         values.push((field, new));
@@ -355,12 +364,38 @@ pub fn set(doc: &mut Document, id: &str, assignments: &[String]) -> Result<Said,
             Value::String(text) => text.clone(),
             other => other.to_string(),
         });
-        doc.set_forum(index, field, value, after(field));
+        let follows = match after(field) {
+            [] => super::settings::after_in(crate::model::FORUM_KEYS, field),
+            keys => keys.to_vec(),
+        };
+        doc.set_forum(index, field, value, &follows);
         fields.push((field.to_owned(), shown));
     }
     Ok(Said::Set {
         id: id.to_owned(),
         fields,
+    })
+}
+
+/// A planning field's value from a list typed with commas: stretches of time, forum ids or
+/// wishes, each read as the loader reads it; one item is written as a text, more as a list,
+/// none removes the field.
+fn planned(week: &Week, field: &'static str, value: &str) -> Result<Option<Value>, Invalid> {
+    let items: Vec<String> = match field {
+        "window" => super::value::intervals(value).map_err(invalid(field))?,
+        "prefer" => super::value::preferences(value).map_err(invalid(field))?,
+        _ => super::value::listed(value)
+            .map(|id| {
+                known::forum(week, id)
+                    .map(|()| id.to_owned())
+                    .map_err(invalid(field))
+            })
+            .collect::<Result<_, _>>()?,
+    };
+    Ok(match items.as_slice() {
+        [] => None,
+        [one] => Some(Value::from(one.as_str())),
+        _ => Some(Value::from(items)),
     })
 }
 
@@ -387,6 +422,7 @@ fn holds(forum: &crate::model::Forum, field: &str, value: Option<&Value>) -> boo
         "url" => text == forum.url.as_deref(),
         "description" => text == forum.description.as_deref(),
         "room" => text == forum.room.as_deref(),
+        "window" | "after" | "before" | "prefer" | "fixed" => holds_planned(forum, field, value),
         "registrations" | "capacity" => {
             let seats = forum.seats.as_deref();
             let old = seats.and_then(|s| match field {
@@ -396,6 +432,53 @@ fn holds(forum: &crate::model::Forum, field: &str, value: Option<&Value>) -> boo
             value.and_then(Value::as_u64) == old
         }
         _ => false,
+    }
+}
+
+/// Whether a forum's planning field already reads as `value` (written as [`planned`] writes
+/// it) would: a window of the same stretches, the same ids, wishes or `fixed`.
+fn holds_planned(forum: &crate::model::Forum, field: &str, value: Option<&Value>) -> bool {
+    let items: Vec<&str> = match value {
+        Some(Value::String(one)) => vec![one.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let planning = forum.planning();
+    match field {
+        "window" => {
+            let read: Option<Vec<crate::model::Interval>> = value.map(|_| {
+                items
+                    .iter()
+                    .filter_map(|i| crate::model::Interval::parse(i))
+                    .collect()
+            });
+            read == planning.window
+        }
+        "after" => {
+            items
+                == planning
+                    .after
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+        }
+        "before" => {
+            items
+                == planning
+                    .before
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+        }
+        "prefer" => {
+            let read: Vec<crate::model::Preference> = items
+                .iter()
+                .filter_map(|i| crate::model::Preference::parse(i))
+                .collect();
+            read == planning.prefer
+        }
+        // Not set reads as false.
+        _ => value.and_then(Value::as_bool).unwrap_or(false) == planning.fixed,
     }
 }
 

@@ -16,7 +16,7 @@
 use chrono::NaiveDate;
 
 use crate::error::ValueError;
-use crate::model::{DayTime, Duration, DurationError};
+use crate::model::{DayTime, Duration, DurationError, Interval, Preference};
 
 /// A decimal number such as `6,5` or `6.5` (an `h` after it allowed).
 pub fn decimal(text: &str) -> Result<f64, ValueError> {
@@ -87,6 +87,35 @@ pub fn day_time(text: &str) -> Result<DayTime, ValueError> {
         .then(|| DayTime::parse(&padded))
         .flatten()
         .ok_or_else(|| ValueError::DayTime(text.to_owned()))
+}
+
+/// Stretches of time separated by commas (`2020-06-23,2020-06-24T09:00/12:00`), each in
+/// the shortest form the week file writes it.
+pub fn intervals(text: &str) -> Result<Vec<String>, ValueError> {
+    listed(text)
+        .map(|item| {
+            Interval::parse(item)
+                .map(|i| i.to_string())
+                .ok_or_else(|| ValueError::Interval(item.to_owned()))
+        })
+        .collect()
+}
+
+/// Wishes of when a forum runs separated by commas (`vormittags,2020-06-24`), as the week
+/// file writes them (`morning`).
+pub fn preferences(text: &str) -> Result<Vec<String>, ValueError> {
+    listed(text)
+        .map(|item| {
+            Preference::parse(item)
+                .map(|p| p.to_string())
+                .ok_or_else(|| ValueError::Preference(item.to_owned()))
+        })
+        .collect()
+}
+
+/// The items of a list typed with commas, trimmed; empty ones left out.
+pub fn listed(text: &str) -> impl Iterator<Item = &str> {
+    text.split(',').map(str::trim).filter(|i| !i.is_empty())
 }
 
 /// A duration in any form [`Duration::parse`] reads.
@@ -211,6 +240,22 @@ mod tests {
         assert_eq!(day_time("9:00").map(DayTime::minutes), Ok(540));
         assert_eq!(day_time("24:00").map(DayTime::minutes), Ok(1440));
         assert_eq!(day_time("9 Uhr"), Err(ValueError::DayTime("9 Uhr".into())));
+        assert_eq!(
+            intervals(" 2020-06-23 , 2020-06-24 09:00/12:00,"),
+            Ok(vec!["2020-06-23".into(), "2020-06-24T09:00/12:00".into()])
+        );
+        assert_eq!(
+            intervals("2020-06-23,morgen"),
+            Err(ValueError::Interval("morgen".into()))
+        );
+        assert_eq!(
+            preferences("vormittags, 10:00/12:00"),
+            Ok(vec!["morning".into(), "10:00/12:00".into()])
+        );
+        assert_eq!(
+            preferences("abends"),
+            Err(ValueError::Preference("abends".into()))
+        );
         assert_eq!(day_time("9:0"), Err(ValueError::DayTime("9:0".into())));
         assert_eq!(gap("0m"), Ok(None));
         assert_eq!(gap("0"), Ok(None));

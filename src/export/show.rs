@@ -5,10 +5,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::check::times;
 use crate::check::{Finding, KindSet, Severity};
-use crate::model::{Forum, Language, Room, Status, Week};
+use crate::model::{Forum, Interval, Language, Preference, Room, Status, Week};
 use crate::report;
-use crate::text::{DateStyle, t};
+use crate::text::{self, DateStyle, t};
 use crate::view::{ForumView, View};
 
 /// One forum, all about it.
@@ -47,7 +48,51 @@ struct Document<'a> {
     attendees: usize,
     /// The keys of the forum that fora does not know, with their values.
     unknown_keys: &'a serde_json::Map<String, serde_json::Value>,
+    /// When it may and should run, as the file writes it; only what is set.
+    #[serde(skip_serializing_if = "PlanningInfo::is_empty")]
+    planning: PlanningInfo<'a>,
     findings: Vec<FindingInfo<'a>>,
+}
+
+/// What the file says of when a forum may run, of its groups and of when its speakers and
+/// its room are available, in JSON, in the week file's own forms (`2020-06-23T09:00/12:00`).
+#[derive(Serialize, Default)]
+struct PlanningInfo<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    window: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    after: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    before: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    prefer: Vec<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    fixed: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    groups: Vec<&'a str>,
+    /// Each speaker with an availability, by name as `people` writes it.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    speakers_available: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    room_available: Option<Vec<String>>,
+}
+
+impl PlanningInfo<'_> {
+    fn is_empty(&self) -> bool {
+        self.window.is_none()
+            && self.after.is_empty()
+            && self.before.is_empty()
+            && self.prefer.is_empty()
+            && !self.fixed
+            && self.groups.is_empty()
+            && self.speakers_available.is_empty()
+            && self.room_available.is_none()
+    }
+}
+
+/// Stretches of time as the week file writes them.
+fn written(times: &[Interval]) -> Vec<String> {
+    times.iter().map(ToString::to_string).collect()
 }
 
 /// The room of a forum, in JSON.
@@ -153,6 +198,7 @@ impl<'w> Card<'w> {
             fields.push((t!(l, "show-description"), description.trim().to_owned()));
         }
         self.seats(&mut fields);
+        self.planning(&mut fields);
         if !forum.extra.is_empty() {
             let keys: Vec<&str> = forum.extra.keys().map(String::as_str).collect();
             fields.push((t!(l, "show-unknown-keys"), keys.join(", ")));
@@ -175,6 +221,100 @@ impl<'w> Card<'w> {
                 t!(l, "show-attendees"),
                 t!(l, "show-attendees-count", attendees = count),
             ));
+        }
+    }
+
+    /// The forum's window, order, preferences, groups, and when its speakers and its room
+    /// are available: each only when the file says it.
+    fn planning(&self, fields: &mut Vec<(String, String)>) {
+        let (l, forum) = (self.language, self.forum());
+        let planning = forum.planning();
+        if let Some(window) = &planning.window {
+            fields.push((t!(l, "show-window"), times(l, window)));
+        }
+        if !planning.after.is_empty() {
+            fields.push((t!(l, "show-after"), planning.after.join(", ")));
+        }
+        if !planning.before.is_empty() {
+            fields.push((t!(l, "show-before"), planning.before.join(", ")));
+        }
+        if !planning.prefer.is_empty() {
+            let prefer: Vec<String> = planning.prefer.iter().map(|&p| preference(l, p)).collect();
+            fields.push((t!(l, "show-prefer"), prefer.join(", ")));
+        }
+        if planning.fixed {
+            fields.push((t!(l, "show-fixed"), t!(l, "show-fixed-yes")));
+        }
+        let groups = self.groups();
+        if !groups.is_empty() {
+            fields.push((t!(l, "show-groups"), groups.join(", ")));
+        }
+        let mut available: Vec<String> = self
+            .speakers_available()
+            .map(|(name, available)| {
+                t!(
+                    l,
+                    "show-available-speaker",
+                    speaker = text::plain(name),
+                    times = times(l, available)
+                )
+            })
+            .collect();
+        if let Some(times) = self.room.and_then(|r| r.available.as_deref()) {
+            let name = self.shown.room.unwrap_or_default();
+            available.push(t!(
+                l,
+                "show-available-room",
+                room = name,
+                times = self::times(l, times)
+            ));
+        }
+        if !available.is_empty() {
+            fields.push((t!(l, "show-available"), available.join("\n")));
+        }
+    }
+
+    /// The names of the groups the forum is in, in file order.
+    fn groups(&self) -> Vec<&'w str> {
+        let id = &self.forum().id;
+        self.week
+            .groups
+            .iter()
+            .filter(|g| g.fora.contains(id))
+            .map(|g| g.name.as_str())
+            .collect()
+    }
+
+    /// Each of its speakers that the week says when they are available, as `people` names
+    /// them, once.
+    fn speakers_available(&self) -> impl Iterator<Item = (&'w str, &'w [Interval])> {
+        let week = self.week;
+        let mut seen: Vec<&str> = Vec::new();
+        self.shown.speakers().filter_map(move |name| {
+            let person = week.person(name)?;
+            let available = person.available.as_deref()?;
+            if seen.contains(&person.name.as_str()) {
+                return None;
+            }
+            seen.push(&person.name);
+            Some((person.name.as_str(), available))
+        })
+    }
+
+    fn planning_info(&self) -> PlanningInfo<'w> {
+        let planning = self.forum().planning();
+        PlanningInfo {
+            window: planning.window.as_deref().map(written),
+            after: &planning.after,
+            before: &planning.before,
+            prefer: planning.prefer.iter().map(ToString::to_string).collect(),
+            fixed: planning.fixed,
+            groups: self.groups(),
+            speakers_available: self
+                .speakers_available()
+                .map(|(name, times)| (name.to_owned(), written(times).into()))
+                .collect(),
+            room_available: self.room.and_then(|r| r.available.as_deref()).map(written),
         }
     }
 
@@ -228,6 +368,7 @@ impl<'w> Card<'w> {
             capacity: forum.capacity(),
             attendees: forum.attendees().len(),
             unknown_keys: &forum.extra,
+            planning: self.planning_info(),
             findings: self
                 .findings
                 .iter()
@@ -241,6 +382,21 @@ impl<'w> Card<'w> {
         };
         serde_json::to_writer_pretty(&mut *out, &document)?;
         writeln!(out)
+    }
+}
+
+/// A wish about when a forum runs, in words: `Mi 24.06.`, `vormittags`, `10:00–12:00`.
+fn preference(l: Language, preference: Preference) -> String {
+    match preference {
+        Preference::Day(day) => text::date(l, day, DateStyle::WeekdayShort),
+        Preference::Morning => t!(l, "show-prefer-morning"),
+        Preference::Afternoon => t!(l, "show-prefer-afternoon"),
+        Preference::Hours(from, to) => t!(
+            l,
+            "show-prefer-hours",
+            from = from.to_string(),
+            to = to.to_string()
+        ),
     }
 }
 

@@ -207,6 +207,8 @@ impl Render for ValueError {
             ValueError::TimeLimit(text) => t!(l, "value-time-limit", text = plain(text)),
             ValueError::NeedsFile => t!(l, "value-needs-file"),
             ValueError::Language(text) => t!(l, "value-language", text = plain(text)),
+            ValueError::Interval(text) => t!(l, "value-interval", text = plain(text)),
+            ValueError::Preference(text) => t!(l, "value-preference", text = plain(text)),
             ValueError::Decimal(_)
             | ValueError::Count(_)
             | ValueError::Boolean(_)

@@ -715,4 +715,32 @@ value-time-limit = „{ $text }“ ist keine Zeitdauer; schreiben Sie sie wie 10
 
 plan-forum = „{ $title }“ ({ $id })
 
+## planning checks (h6)
+
+finding-unavailable-speaker = „{ $speaker }“ ist { $available } verfügbar, „{ $forum }“ liegt { $time }
+finding-unavailable-room = Raum „{ $room }“ ist { $available } verfügbar, „{ $forum }“ liegt dort { $time }
+finding-outside-window = „{ $forum }“ liegt { $time }, außerhalb seines Zeitfensters { $window }
+finding-outside-empty-window = „{ $forum }“ liegt { $time }, aber sein Zeitfenster ist leer
+finding-out-of-order = „{ $then }“ ({ $then_time }) soll erst beginnen, wenn „{ $first }“ ({ $first_time }) zu Ende ist
+finding-group-overlap = „{ $a }“ ({ $a_time }) und „{ $b }“ ({ $b_time }) überschneiden sich, sind aber beide für die Gruppe „{ $group }“
+times-only = nur { $times }
+times-never = zu keiner Zeit
+
+show-window = Zeitfenster
+show-after = Nach
+show-before = Vor
+show-prefer = Gewünscht
+show-prefer-morning = vormittags
+show-prefer-afternoon = nachmittags
+show-prefer-hours = { $from }–{ $to }
+show-fixed = Fest
+show-fixed-yes = ja: fora plan verschiebt es nicht
+show-groups = Gruppen
+show-available = Verfügbar
+show-available-speaker = { $speaker }: { $times }
+show-available-room = Raum { $room }: { $times }
+
+value-interval = { $text }: keine Zeitspanne; schreiben Sie einen Tag wie 2020-06-23, Stunden eines Tages wie 2020-06-23T09:00/12:00 oder 2020-06-23T09:00/2020-06-24T12:00, mehrere durch Kommas getrennt
+value-preference = { $text }: kein Tag (2020-06-24), kein vormittags oder nachmittags und keine Stunden (10:00/12:00)
+
 ## end

@@ -714,4 +714,32 @@ value-time-limit = "{ $text }" is not a length of time; write it like 10s, 2m or
 
 plan-forum = "{ $title }" ({ $id })
 
+## planning checks (h6)
+
+finding-unavailable-speaker = "{ $speaker }" is available { $available }, but "{ $forum }" runs { $time }
+finding-unavailable-room = room "{ $room }" may be used { $available }, but "{ $forum }" runs { $time } in it
+finding-outside-window = "{ $forum }" runs { $time }, outside its window { $window }
+finding-outside-empty-window = "{ $forum }" runs { $time }, but its window is empty
+finding-out-of-order = "{ $then }" ({ $then_time }) is to start only once "{ $first }" ({ $first_time }) has ended
+finding-group-overlap = "{ $a }" ({ $a_time }) and "{ $b }" ({ $b_time }) overlap, but both are for group "{ $group }"
+times-only = only { $times }
+times-never = at no time
+
+show-window = Window
+show-after = After
+show-before = Before
+show-prefer = Preferred
+show-prefer-morning = in the morning
+show-prefer-afternoon = in the afternoon
+show-prefer-hours = { $from }–{ $to }
+show-fixed = Fixed
+show-fixed-yes = yes: fora plan does not move it
+show-groups = Groups
+show-available = Available
+show-available-speaker = { $speaker }: { $times }
+show-available-room = room { $room }: { $times }
+
+value-interval = { $text }: not a stretch of time; write a day like 2020-06-23, hours of a day like 2020-06-23T09:00/12:00 or 2020-06-23T09:00/2020-06-24T12:00, several separated by commas
+value-preference = { $text }: not a day (2020-06-24), morning, afternoon or hours (10:00/12:00)
+
 ## end
