@@ -139,6 +139,8 @@ def run_fora(binary, out, name, instance, table, results):
     notes = [f"exit {code}", f"check: {errors} error findings"]
     if said != check["placed"]:
         notes.append(f"says placed {said}")
+    if report and report.get("stopped"):
+        notes.append("stopped by its time limit")
     notes += check["problems"][:2]
     entry.update(check=check, errors=errors, report_placed=said)
     results[name]["fora"] = entry
@@ -161,14 +163,12 @@ def run_peer(out, name, instance, variants, seed, table, results):
 
 
 def unavailable_event(instance, solution):
-    """The event to take out of its time: the first (in file order) of the fullest time."""
-    at = {}
-    for event, index in solution.items():
-        slot = instance["slots"][index]
-        at.setdefault((slot["day"], slot["period"]), []).append(event)
-    order = {e["id"]: i for i, e in enumerate(instance["events"])}
-    fullest = max(sorted(at), key=lambda t: len(at[t]))
-    return min(at[fullest], key=order.get), fullest
+    """The event to take out of its time: the one of the largest demand (the first in file
+    order of those), which fits only the largest rooms, so that it may have to displace
+    another event where it goes."""
+    event = max(instance["events"], key=lambda e: e["demand"])["id"]
+    slot = instance["slots"][solution[event]]
+    return event, (slot["day"], slot["period"])
 
 
 def run_replan(binary, out, name, instance, seed, table, results):
