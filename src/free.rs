@@ -3,7 +3,8 @@
 //! Every minute of every day is a candidate start; a start is free when the week's rules
 //! (`crate::rules`, the same predicates the checker asks) let a forum of that length sit
 //! there in a room: no error finding, and none of the warnings `outside-day`, `short-gap`,
-//! `day-over-limit` and `ambiguous-time`. Runs of free minutes are the slots. Starts are
+//! `day-over-limit` and `ambiguous-time`, and the room and the speakers asked for are
+//! available (`available`). Runs of free minutes are the slots. Starts are
 //! wall-clock minutes read in the week's zone, so days on which the clocks change come out
 //! right: a slot never holds a start in the hour the clocks skip nor in the hour that
 //! happens twice. The tests compare the result with the checker itself.
@@ -327,6 +328,27 @@ mod tests {
             spans(&free(&week, minutes(60), None, None, &[])),
             ["- 31 00:00 CEST 01:59 CEST", "- 31 03:00 CET 05:00 CET"]
         );
+    }
+
+    #[test]
+    fn a_speaker_or_a_room_is_free_only_when_available() {
+        let mut week = week("2020-06-23", "2020-06-24");
+        week.people.push(crate::model::Person {
+            name: "Anna Beispiel".into(),
+            available: Some(vec![
+                crate::model::Interval::parse("2020-06-23T09:00/12:00").unwrap(),
+            ]),
+            ..Default::default()
+        });
+        let slots = free(&week, minutes(60), None, None, &["anna beispiel"]);
+        assert_eq!(spans(&slots), ["- 23 09:00 CEST 11:00 CEST"]);
+        week.rooms = Some(vec![crate::model::Room {
+            id: "saal".into(),
+            available: Some(vec![crate::model::Interval::parse("2020-06-24").unwrap()]),
+            ..Default::default()
+        }]);
+        let slots = free(&week, minutes(60), None, None, &[]);
+        assert_eq!(spans(&slots), ["saal 24 09:00 CEST 17:00 CEST"]);
     }
 
     #[test]

@@ -269,6 +269,8 @@ pub enum Refusal {
     Parallel,
     /// One of its speakers speaks elsewhere at the same time.
     Speaker,
+    /// Its room, or one of its speakers, is not available then.
+    Unavailable,
 }
 
 /// The fora of a week that take up time, indexed so that "may a forum sit here?" is
@@ -392,6 +394,16 @@ impl<'w> Occupancy<'w> {
         };
         if speakers.iter().filter(|n| !n.trim().is_empty()).any(busy) {
             return Err(Refusal::Speaker);
+        }
+        let away = |name: &&str| {
+            let times = self.week.person(name).and_then(|p| p.available.as_deref());
+            !available(times, local_start, local_end)
+        };
+        let room_times = room
+            .and_then(|id| self.week.room(id))
+            .and_then(|r| r.available.as_deref());
+        if !available(room_times, local_start, local_end) || speakers.iter().any(away) {
+            return Err(Refusal::Unavailable);
         }
         Ok(())
     }

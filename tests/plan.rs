@@ -709,6 +709,7 @@ fn a_speaker_available_for_one_hour_with_two_fora_leaves_one_unplaced_and_says_w
         ),
         "{report}"
     );
+    assert!(report.contains("  \"Vortrag\" (vortrag)\n"), "{report}");
 }
 
 #[test]

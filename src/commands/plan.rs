@@ -176,11 +176,13 @@ fn human(
             ),
             _ => String::new(),
         };
-        writeln!(
-            out,
-            "  {when}{room}  „{}“ ({}){before}",
-            forum.title, forum.id
-        )?;
+        let named = t!(
+            l,
+            "plan-forum",
+            title = forum.title.as_str(),
+            id = forum.id.as_str()
+        );
+        writeln!(out, "  {when}{room}  {named}{before}")?;
     }
     if !planned.not_placed.is_empty() {
         writeln!(out, "{}", t!(l, "plan-not-placed"))?;
