@@ -263,13 +263,7 @@ impl Tree {
             self.text
                 .replace_range(splice.start..splice.end, &splice.with);
         }
-        debug_assert!(
-            parse_text(&self.text)
-                .and_then(|root| strict(&self.text, &root))
-                .is_ok(),
-            "edits left text that is not JSON:\n{}",
-            self.text
-        );
+        debug_assert_json(&self.text);
         Ok(())
     }
 
@@ -341,15 +335,19 @@ impl Tree {
         if let Some(splice) = splice {
             self.text
                 .replace_range(splice.start..splice.end, &splice.with);
-            debug_assert!(
-                parse_text(&self.text)
-                    .and_then(|root| strict(&self.text, &root))
-                    .is_ok(),
-                "an edit left text that is not JSON:\n{}",
-                self.text
-            );
+            debug_assert_json(&self.text);
         }
     }
+}
+
+/// In tests and debug builds: an edit leaves strict JSON.
+fn debug_assert_json(text: &str) {
+    debug_assert!(
+        parse_text(text)
+            .and_then(|root| strict(text, &root))
+            .is_ok(),
+        "an edit left text that is not JSON:\n{text}"
+    );
 }
 
 /// jsonc-parser held to strict JSON, as far as its options go.
