@@ -454,21 +454,13 @@ fn holds_planned(forum: &crate::model::Forum, field: &str, value: Option<&Value>
             });
             read == planning.window
         }
-        "after" => {
-            items
-                == planning
-                    .after
-                    .iter()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-        }
-        "before" => {
-            items
-                == planning
-                    .before
-                    .iter()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
+        "after" | "before" => {
+            let ids = if field == "after" {
+                &planning.after
+            } else {
+                &planning.before
+            };
+            items == ids.iter().map(String::as_str).collect::<Vec<_>>()
         }
         "prefer" => {
             let read: Vec<crate::model::Preference> = items

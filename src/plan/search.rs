@@ -104,15 +104,7 @@ pub(super) struct State {
 impl State {
     /// Every item that stays where it is put in; those that may move wait.
     pub fn new(problem: &Problem<'_>) -> Self {
-        let mut state = State {
-            at: vec![None; problem.items.len()],
-            rooms: vec![Timeline::default(); problem.rooms.len()],
-            speakers: vec![Timeline::default(); problem.speakers.len()],
-            groups: vec![Timeline::default(); problem.group_count],
-            all: Timeline::default(),
-            day_minutes: HashMap::default(),
-            longest: problem.longest,
-        };
+        let mut state = State::empty(problem);
         for (i, item) in problem.items.iter().enumerate() {
             if let (false, Some(place)) = (item.movable, item.original) {
                 state.put(problem, i as u32, place);
@@ -129,6 +121,19 @@ impl State {
             }
         }
         state
+    }
+
+    /// No item in place.
+    fn empty(problem: &Problem<'_>) -> Self {
+        State {
+            at: vec![None; problem.items.len()],
+            rooms: vec![Timeline::default(); problem.rooms.len()],
+            speakers: vec![Timeline::default(); problem.speakers.len()],
+            groups: vec![Timeline::default(); problem.group_count],
+            all: Timeline::default(),
+            day_minutes: HashMap::default(),
+            longest: problem.longest,
+        }
     }
 
     /// Where item `i` is.
@@ -439,15 +444,7 @@ impl State {
 
     /// The objective's figures, each pair of items counted once.
     pub fn objective(&self, problem: &Problem<'_>) -> Objective {
-        let mut fresh = State {
-            at: vec![None; self.at.len()],
-            rooms: vec![Timeline::default(); self.rooms.len()],
-            speakers: vec![Timeline::default(); self.speakers.len()],
-            groups: vec![Timeline::default(); self.groups.len()],
-            all: Timeline::default(),
-            day_minutes: HashMap::default(),
-            longest: self.longest,
-        };
+        let mut fresh = State::empty(problem);
         let mut total = [0i64; 7];
         let mut objective = Objective::default();
         for (i, item) in problem.items.iter().enumerate() {
